@@ -1,0 +1,34 @@
+//! The core of the framework: everything a dialect, pass or tool builds on.
+//!
+//! - [`Context`]: uniqued types, attributes and op names; registered dialects.
+//! - [`Ir`]: the arena of operations, blocks, regions and values of a module.
+//! - [`dialect`] and [`define_op!`]: how ops are declared and registered.
+//! - [`syntax`]: MLIR text in (pest) and out.
+//! - [`verifier`]: structural and op-specific checks.
+//! - [`diagnostics`]: located errors and how tools show them.
+
+pub mod affine;
+pub mod attributes;
+pub mod body;
+pub mod constraints;
+pub mod context;
+pub mod diagnostics;
+pub mod dialect;
+pub mod float;
+pub mod format;
+pub mod location;
+pub mod op;
+//TMP pub mod split_input;
+pub mod symbol_table;
+pub mod syntax;
+pub mod types;
+pub mod verifier;
+
+pub use attributes::{AttrData, Attribute, NamedAttribute};
+pub use body::{BlockId, Ir, IrMapping, OpId, OperationState, RegionId, Value};
+pub use context::{Context, FileId, OpName, Symbol};
+pub use diagnostics::{Diagnostic, Severity};
+pub use dialect::{Dialect, OpDefinition, Traits};
+pub use location::{Location, SourceFile};
+pub use op::OpType;
+pub use types::{Type, TypeData};

@@ -1,0 +1,536 @@
+//! The printer: writes IR as MLIR text, in custom form where an op has one
+//! and in generic form otherwise (or always, with `print_generic`).
+//!
+//! Names follow upstream: `%argN` for entry block arguments, `%N` for other
+//! values, numbered per isolated scope, with sibling regions reusing numbers;
+//! `^bbN` per region; op-suggested names such as `%c0_i32` made unique with
+//! `_N` suffixes. Affine maps are printed through `#map` aliases.
+
+use std::fmt::Write;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::attributes::{AttrData, Attribute};
+use crate::body::{BlockId, Ir, OpId, RegionId, Value, ValueDef};
+use crate::context::{Context, Symbol};
+use crate::dialect::Traits;
+use crate::location::Location;
+use crate::types::{Type, TypeData};
+
+use super::print_attr::{AttrAliases, AttrWriter};
+
+#[derive(Clone, Copy, Default, Debug)]
+pub struct PrintOptions {
+    /// Print every op in generic form (`--mlir-print-op-generic`).
+    pub generic: bool,
+    /// Print locations (`--mlir-print-debuginfo`).
+    pub debug_info: bool,
+}
+
+/// Printed names of values and blocks.
+struct NameTable {
+    values: FxHashMap<Value, String>,
+    blocks: FxHashMap<BlockId, u32>,
+}
+
+/// What an op's custom printer writes through.
+pub struct OpPrinter<'a> {
+    pub ir: &'a Ir,
+    out: String,
+    names: &'a NameTable,
+    aliases: &'a AttrAliases,
+    options: PrintOptions,
+    indent: usize,
+}
+
+/// Prints `root` (usually a `builtin.module`) with alias definitions first.
+pub fn print_op(ir: &Ir, root: OpId, options: PrintOptions) -> String {
+    let aliases = collect_aliases(ir, root);
+    let names = NameTable::build(ir, root);
+    let mut p = OpPrinter { ir, out: String::new(), names: &names, aliases: &aliases, options, indent: 0 };
+    let mut alias_list: Vec<(&String, &Attribute)> = aliases.iter().map(|(a, n)| (n, a)).collect();
+    alias_list.sort_by_key(|(n, _)| alias_order(n));
+    for (name, attr) in alias_list {
+        let _ = write!(p.out, "#{name} = ");
+        AttrWriter { ctx: ir.ctx(), aliases: None }.attr(&mut p.out, *attr);
+        p.out.push('\n');
+    }
+    p.print_operation(root);
+    p.out.push('\n');
+    p.out
+}
+
+/// `map`, `map1`, ... sort numerically.
+fn alias_order(name: &str) -> (String, u64) {
+    let digits = name.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let base = &name[..name.len() - digits.len()];
+    (base.to_string(), digits.parse::<u64>().map_or(0, |n| n + 1))
+}
+
+/// Gives every affine map used in the IR a `#mapN` alias, in order of first use.
+fn collect_aliases(ir: &Ir, root: OpId) -> AttrAliases {
+    let ctx = ir.ctx();
+    let mut maps: Vec<Attribute> = Vec::new();
+    let mut seen = FxHashSet::default();
+    let mut visit_attr = |a: Attribute, maps: &mut Vec<Attribute>| collect_maps_in_attr(ctx, a, &mut seen, maps);
+    ir.walk(root, |op| {
+        for a in &ir.op(op).attributes {
+            visit_attr(a.value, &mut maps);
+        }
+        let types = ir.operands(op).iter().chain(ir.results(op)).map(|&v| ir.value_type(v));
+        for t in types {
+            if let TypeData::MemRef { layout: Some(l), .. } = t.data(ctx) {
+                visit_attr(*l, &mut maps);
+            }
+        }
+        for &r in ir.regions(op) {
+            for &b in ir.region_blocks(r) {
+                for &arg in ir.block_arguments(b) {
+                    if let TypeData::MemRef { layout: Some(l), .. } = ir.value_type(arg).data(ctx) {
+                        visit_attr(*l, &mut maps);
+                    }
+                }
+            }
+        }
+    });
+    maps.into_iter()
+        .enumerate()
+        .map(|(i, a)| (a, if i == 0 { "map".to_string() } else { format!("map{i}") }))
+        .collect()
+}
+
+fn collect_maps_in_attr(ctx: &Context, a: Attribute, seen: &mut FxHashSet<Attribute>, maps: &mut Vec<Attribute>) {
+    match a.data(ctx) {
+        AttrData::AffineMap(_) => {
+            if seen.insert(a) {
+                maps.push(a);
+            }
+        }
+        AttrData::Array(items) => {
+            for &i in items {
+                collect_maps_in_attr(ctx, i, seen, maps);
+            }
+        }
+        AttrData::Dictionary(entries) => {
+            for e in entries {
+                collect_maps_in_attr(ctx, e.value, seen, maps);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl NameTable {
+    fn build(ir: &Ir, root: OpId) -> NameTable {
+        let mut table = NameTable { values: FxHashMap::default(), blocks: FxHashMap::default() };
+        // (region, next value number, next argument number, suggested names
+        // in use). Numbered names never clash with suggested ones, which
+        // cannot start with a digit.
+        let mut work: Vec<(RegionId, u32, u32, FxHashSet<String>)> = Vec::new();
+        let mut next_value = 0u32;
+        table.name_results(ir, root, &mut next_value, &mut FxHashSet::default());
+        for &r in ir.regions(root).iter().rev() {
+            work.push((r, 0, 0, FxHashSet::default()));
+        }
+        while let Some((region, mut next_value, mut next_arg, mut used)) = work.pop() {
+            for (i, &b) in ir.region_blocks(region).iter().enumerate() {
+                table.blocks.insert(b, i as u32);
+                for &arg in ir.block_arguments(b) {
+                    let name = if i == 0 {
+                        next_arg += 1;
+                        format!("arg{}", next_arg - 1)
+                    } else {
+                        next_value += 1;
+                        format!("{}", next_value - 1)
+                    };
+                    table.values.insert(arg, name);
+                }
+                for op in ir.block_ops(b) {
+                    table.name_results(ir, op, &mut next_value, &mut used);
+                }
+            }
+            for &b in ir.region_blocks(region).iter().rev() {
+                let ops: Vec<OpId> = ir.block_ops(b).collect();
+                for &op in ops.iter().rev() {
+                    let isolated = ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE);
+                    for &r in ir.regions(op).iter().rev() {
+                        if isolated {
+                            work.push((r, 0, 0, FxHashSet::default()));
+                        } else {
+                            work.push((r, next_value, next_arg, used.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        table
+    }
+
+    fn name_results(&mut self, ir: &Ir, op: OpId, next_value: &mut u32, used: &mut FxHashSet<String>) {
+        let results = ir.results(op);
+        if results.is_empty() {
+            return;
+        }
+        let hint = ir
+            .ctx()
+            .op_definition(ir.op(op).name)
+            .and_then(|d| d.name_results)
+            .and_then(|f| f(ir, op).into_iter().next().flatten());
+        let base = match hint {
+            Some(h) => {
+                let name = unique_name(h, used);
+                used.insert(name.clone());
+                name
+            }
+            None => {
+                *next_value += 1;
+                format!("{}", *next_value - 1)
+            }
+        };
+        if results.len() == 1 {
+            self.values.insert(results[0], base);
+        } else {
+            for (i, &r) in results.iter().enumerate() {
+                self.values.insert(r, format!("{base}#{i}"));
+            }
+        }
+    }
+}
+
+/// `hint`, or `hint_N` for the first free N, as upstream does.
+fn unique_name(hint: String, used: &FxHashSet<String>) -> String {
+    let hint: String = hint.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '.' { c } else { '_' }).collect();
+    let hint = if hint.chars().next().is_some_and(|c| c.is_ascii_digit()) { format!("_{hint}") } else { hint };
+    if !used.contains(&hint) {
+        return hint;
+    }
+    (0..).map(|i| format!("{hint}_{i}")).find(|n| !used.contains(n)).expect("some suffix is free")
+}
+
+impl<'a> OpPrinter<'a> {
+    pub fn ctx(&self) -> &'a Context {
+        self.ir.ctx()
+    }
+
+    fn attr_writer(&self) -> AttrWriter<'a> {
+        AttrWriter { ctx: self.ir.ctx(), aliases: Some(self.aliases) }
+    }
+
+    /// Appends raw text.
+    pub fn write(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    pub fn newline(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.indent {
+            self.out.push_str("  ");
+        }
+    }
+
+    pub fn print_operand(&mut self, v: Value) {
+        self.out.push('%');
+        match self.names.values.get(&v) {
+            Some(n) => self.out.push_str(n),
+            None => self.out.push_str("<<UNKNOWN SSA VALUE>>"),
+        }
+    }
+
+    /// Comma-separated operands.
+    pub fn print_operands(&mut self, values: &[Value]) {
+        for (i, &v) in values.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.print_operand(v);
+        }
+    }
+
+    pub fn print_type(&mut self, ty: Type) {
+        self.attr_writer().type_(&mut self.out, ty);
+    }
+
+    /// Comma-separated types.
+    pub fn print_types(&mut self, types: &[Type]) {
+        self.attr_writer().type_list(&mut self.out, types);
+    }
+
+    /// Function results: a lone type bare, otherwise parenthesised.
+    pub fn print_function_results(&mut self, types: &[Type]) {
+        self.attr_writer().function_results(&mut self.out, types);
+    }
+
+    pub fn print_attribute(&mut self, attr: Attribute) {
+        self.attr_writer().attr(&mut self.out, attr);
+    }
+
+    /// An integer/float attribute without its `: type`.
+    pub fn print_attribute_without_type(&mut self, attr: Attribute) {
+        self.attr_writer().scalar(&mut self.out, attr);
+    }
+
+    pub fn print_symbol_name(&mut self, name: &str) {
+        super::print_attr::write_symbol_name(&mut self.out, name);
+    }
+
+    pub fn print_string(&mut self, s: &str) {
+        super::print_attr::quote(&mut self.out, s);
+    }
+
+    /// ` {a = 1}` with the op's attributes except `elided`; nothing if none remain.
+    pub fn print_optional_attr_dict(&mut self, op: OpId, elided: &[&str]) {
+        self.print_attr_dict(op, elided, false);
+    }
+
+    /// ` attributes {a = 1}` with the op's attributes except `elided`.
+    pub fn print_optional_attr_dict_with_keyword(&mut self, op: OpId, elided: &[&str]) {
+        self.print_attr_dict(op, elided, true);
+    }
+
+    fn print_attr_dict(&mut self, op: OpId, elided: &[&str], keyword: bool) {
+        let ctx = self.ctx();
+        let attrs: Vec<_> = self.ir.op(op).attributes.iter().filter(|a| !elided.contains(&ctx.str(a.name))).copied().collect();
+        if attrs.is_empty() {
+            return;
+        }
+        self.out.push_str(if keyword { " attributes {" } else { " {" });
+        self.named_attributes(&attrs);
+        self.out.push('}');
+    }
+
+    fn named_attributes(&mut self, attrs: &[crate::attributes::NamedAttribute]) {
+        let writer = self.attr_writer();
+        for (i, a) in attrs.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            writer.named(&mut self.out, a.name, a.value);
+        }
+    }
+
+    pub fn print_successor(&mut self, block: BlockId) {
+        let n = self.names.blocks.get(&block).copied().unwrap_or(u32::MAX);
+        let _ = write!(self.out, "^bb{n}");
+    }
+
+    /// `^bb1(%a, %b : i32, i32)`, or `^bb1` without operands.
+    pub fn print_successor_and_operands(&mut self, block: BlockId, operands: &[Value]) {
+        self.print_successor(block);
+        if !operands.is_empty() {
+            self.out.push('(');
+            self.print_operands(operands);
+            self.out.push_str(" : ");
+            let types: Vec<Type> = operands.iter().map(|&v| self.ir.value_type(v)).collect();
+            self.print_types(&types);
+            self.out.push(')');
+        }
+    }
+
+    /// A block argument with its type: `%arg0: i32`.
+    pub fn print_argument(&mut self, v: Value) {
+        self.print_operand(v);
+        self.out.push_str(": ");
+        let ty = self.ir.value_type(v);
+        self.print_type(ty);
+        if self.options.debug_info {
+            if let ValueDef::BlockArgument { block, index } = self.ir.value_def(v) {
+                let loc = self.ir.block_argument_location(block, index as usize);
+                self.print_location(loc);
+            }
+        }
+    }
+
+    /// `{ ... }`. `print_entry_arguments` prints an entry block label with its
+    /// arguments; ops whose syntax names the arguments (functions, loops)
+    /// pass `false`. `print_empty_terminator` keeps a terminator without
+    /// operands that the custom syntax would otherwise leave implicit.
+    pub fn print_region(&mut self, region: RegionId, print_entry_arguments: bool, print_block_terminators: bool) {
+        let blocks = self.ir.region_blocks(region).to_vec();
+        self.out.push('{');
+        self.indent += 1;
+        for (i, &b) in blocks.iter().enumerate() {
+            let has_args = !self.ir.block_arguments(b).is_empty();
+            if i > 0 || (print_entry_arguments && has_args) {
+                self.block_label(b);
+            }
+            let ops: Vec<OpId> = self.ir.block_ops(b).collect();
+            for (j, &op) in ops.iter().enumerate() {
+                let is_last = j + 1 == ops.len();
+                if is_last && !print_block_terminators && self.is_elidable_terminator(op) {
+                    continue;
+                }
+                self.newline();
+                self.print_operation(op);
+            }
+        }
+        self.indent -= 1;
+        self.newline();
+        self.out.push('}');
+    }
+
+    /// A terminator with no operands, results, attributes or successors.
+    fn is_elidable_terminator(&self, op: OpId) -> bool {
+        let ir = self.ir;
+        ir.is_terminator(op)
+            && ir.operands(op).is_empty()
+            && ir.results(op).is_empty()
+            && ir.successors(op).is_empty()
+            && ir.op(op).attributes.is_empty()
+            && !self.options.generic
+    }
+
+    fn block_label(&mut self, b: BlockId) {
+        // Labels are printed one level out from the ops.
+        self.out.push('\n');
+        for _ in 0..self.indent.saturating_sub(1) {
+            self.out.push_str("  ");
+        }
+        self.print_successor(b);
+        let args = self.ir.block_arguments(b).to_vec();
+        if !args.is_empty() {
+            self.out.push('(');
+            for (i, &a) in args.iter().enumerate() {
+                if i > 0 {
+                    self.out.push_str(", ");
+                }
+                self.print_argument(a);
+            }
+            self.out.push(')');
+        }
+        self.out.push(':');
+    }
+
+    fn print_location(&mut self, loc: Location) {
+        let ctx = self.ctx();
+        self.out.push_str(" loc(");
+        match loc {
+            Location::Unknown => self.out.push_str("unknown"),
+            Location::Source { .. } => match loc.file_line_col(ctx) {
+                Some((file, line, col)) => {
+                    super::print_attr::quote(&mut self.out, &file);
+                    let _ = write!(self.out, ":{line}:{col}");
+                }
+                None => self.out.push_str("unknown"),
+            },
+            Location::Attr(a) => match a.data(ctx) {
+                AttrData::Location(d) => self.attr_writer().location(&mut self.out, d),
+                _ => self.out.push_str("unknown"),
+            },
+        }
+        self.out.push(')');
+    }
+
+    /// One op with its results, in custom or generic form.
+    pub fn print_operation(&mut self, op: OpId) {
+        let ir = self.ir;
+        let results = ir.results(op);
+        if !results.is_empty() {
+            let first = self.names.values.get(&results[0]).cloned().unwrap_or_default();
+            let base = first.split('#').next().unwrap_or("").to_string();
+            let _ = write!(self.out, "%{base}");
+            if results.len() > 1 {
+                let _ = write!(self.out, ":{}", results.len());
+            }
+            self.out.push_str(" = ");
+        }
+        let definition = ir.ctx().op_definition(ir.op(op).name).cloned();
+        let custom = !self.options.generic && definition.as_ref().is_some_and(|d| d.print.is_some() || d.assembly_format().is_some());
+        match (custom, definition) {
+            (true, Some(def)) => {
+                let name = self.printed_op_name(op, def.name);
+                self.out.push_str(&name);
+                match def.print {
+                    Some(hook) => hook(self, op),
+                    None => def.assembly_format().expect("checked above").print(self, op),
+                }
+            }
+            _ => self.print_generic(op),
+        }
+        if self.options.debug_info {
+            self.print_location(ir.op(op).location);
+        }
+    }
+
+    /// The op name, without the default dialect of the parent op (`return`
+    /// inside `func.func`).
+    fn printed_op_name(&self, op: OpId, full: &'static str) -> String {
+        let ir = self.ir;
+        let default = ir
+            .parent_op(op)
+            .and_then(|p| ir.ctx().op_definition(ir.op(p).name))
+            .and_then(|d| d.default_dialect);
+        match (default, full.split_once('.')) {
+            (Some(d), Some((prefix, rest))) if d == prefix => rest.to_string(),
+            _ => full.to_string(),
+        }
+    }
+
+    fn print_generic(&mut self, op: OpId) {
+        let ir = self.ir;
+        let ctx = ir.ctx();
+        super::print_attr::quote(&mut self.out, ctx.op_name_str(ir.op(op).name));
+        self.out.push('(');
+        self.print_operands(ir.operands(op));
+        self.out.push(')');
+        let successors = ir.successors(op);
+        if !successors.is_empty() {
+            self.out.push('[');
+            for (i, &b) in successors.iter().enumerate() {
+                if i > 0 {
+                    self.out.push_str(", ");
+                }
+                self.print_successor(b);
+            }
+            self.out.push(']');
+        }
+        // Registered ops keep inherent attributes in `<{...}>`, like MLIR 22.
+        let (inherent, discardable) = self.split_inherent(op);
+        if let Some(props) = ir.op(op).properties {
+            self.out.push_str(" <");
+            self.print_attribute(props);
+            self.out.push('>');
+        } else if !inherent.is_empty() {
+            self.out.push_str(" <{");
+            self.named_attributes(&inherent);
+            self.out.push_str("}>");
+        }
+        let regions = ir.regions(op);
+        if !regions.is_empty() {
+            self.out.push_str(" (");
+            for (i, &r) in regions.iter().enumerate() {
+                if i > 0 {
+                    self.out.push_str(", ");
+                }
+                self.print_region(r, true, true);
+            }
+            self.out.push(')');
+        }
+        if !discardable.is_empty() {
+            self.out.push_str(" {");
+            self.named_attributes(&discardable);
+            self.out.push('}');
+        }
+        self.out.push_str(" : ");
+        let inputs: Vec<Type> = ir.operands(op).iter().map(|&v| ir.value_type(v)).collect();
+        let outputs: Vec<Type> = ir.results(op).iter().map(|&v| ir.value_type(v)).collect();
+        self.out.push('(');
+        self.print_types(&inputs);
+        self.out.push_str(") -> ");
+        self.print_function_results(&outputs);
+    }
+
+    fn split_inherent(&self, op: OpId) -> (Vec<crate::attributes::NamedAttribute>, Vec<crate::attributes::NamedAttribute>) {
+        let ir = self.ir;
+        let ctx = ir.ctx();
+        let definition = ctx.op_definition(ir.op(op).name);
+        let is_inherent = |name: Symbol| {
+            let name = ctx.str(name);
+            definition.is_some_and(|d| {
+                d.attributes.iter().any(|s| s.name == name)
+                    || name == "operandSegmentSizes" && d.operands.iter().filter(|s| s.arity != crate::dialect::Arity::Single).count() > 1
+                    || name == "resultSegmentSizes" && d.results.iter().filter(|s| s.arity != crate::dialect::Arity::Single).count() > 1
+            })
+        };
+        ir.op(op).attributes.iter().partition(|a| is_inherent(a.name))
+    }
+}
