@@ -162,8 +162,10 @@ pub struct OpDefinition {
     /// Dialect whose prefix may be left out for ops directly inside this
     /// op's regions (`func` for `func.func`: `return` means `func.return`).
     pub default_dialect: Option<&'static str>,
-    /// The compiled `format`.
-    pub(crate) compiled_format: OnceLock<Result<AssemblyFormat, String>>,
+    /// The compiled `format` (filled on first use; public only so that
+    /// `define_op!` can default it from other crates).
+    #[doc(hidden)]
+    pub compiled_format: OnceLock<Result<AssemblyFormat, String>>,
 }
 
 impl OpDefinition {

@@ -158,8 +158,9 @@ pub fn first_doc_line(lines: &[&'static str]) -> &'static str {
 /// }
 /// ```
 /// Further `OpDefinition` fields (`verify`, `parse`, `print`,
-/// `infer_result_types`, `name_results`, `custom_directives`) follow as
-/// `field: value,`.
+/// `infer_result_types`, `name_results`, `custom_directives`,
+/// `implicit_terminator`, `default_dialect`) go in a last section
+/// `extra: { field: value, ... },`.
 #[macro_export]
 macro_rules! define_op {
     (
@@ -172,7 +173,7 @@ macro_rules! define_op {
             $(successors: [$($sname:ident : $sarity:ident),* $(,)?],)?
             $(traits: [$($trait:ident),* $(,)?],)?
             $(format: $format:literal,)?
-            $($field:ident : $value:expr,)*
+            $(extra: { $($field:ident : $value:expr),* $(,)? },)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -243,7 +244,7 @@ macro_rules! define_op {
                     regions: Self::REGIONS,
                     successors: Self::SUCCESSORS,
                     format: $crate::__optional_format!($($format)?),
-                    $($field: $value,)*
+                    $($($field: $value,)*)?
                     ..Default::default()
                 }
             }

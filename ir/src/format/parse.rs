@@ -319,6 +319,11 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
         p.state.regions = values.regions.into_iter().flatten().collect();
     }
     p.state.successors = values.successors.into_iter().flatten().collect();
+    if traits.contains(Traits::SINGLE_BLOCK | Traits::NO_TERMINATOR) {
+        for r in p.state.regions.clone() {
+            p.ensure_block(r);
+        }
+    }
     if let Some(terminator) = p.definition().implicit_terminator {
         for r in p.state.regions.clone() {
             p.ensure_terminator(r, terminator);

@@ -75,11 +75,10 @@ impl<'a> Builder<'a> {
 
     pub fn type_(&self, pair: Pair<Rule>) -> Result<Type> {
         let ctx = self.ctx;
-        let pair = if pair.as_rule() == Rule::r#type || pair.as_rule() == Rule::type_attr {
-            pair.into_inner().next().expect("grammar: type has one child")
-        } else {
-            pair
-        };
+        let mut pair = pair;
+        while matches!(pair.as_rule(), Rule::r#type | Rule::type_attr) {
+            pair = pair.into_inner().next().expect("grammar: a type has one child");
+        }
         let data = match pair.as_rule() {
             Rule::integer_type => {
                 let s = pair.as_str();
@@ -431,12 +430,20 @@ impl<'a> Builder<'a> {
                 }
                 DenseElements::Elements(Vec::new())
             }
-            Some(p) if p.as_rule() == Rule::string_literal => DenseElements::Hex(p.as_str()[1..p.as_str().len() - 1].into()),
+            Some(p) if p.as_rule() == Rule::string_literal => {
+                let hex = &p.as_str()[1..p.as_str().len() - 1];
+                match self.decode_hex_elements(hex, element, count) {
+                    Some(values) if values.windows(2).all(|w| w[0] == w[1]) && !values.is_empty() => DenseElements::Splat(values[0]),
+                    Some(values) => DenseElements::Elements(values),
+                    None => DenseElements::Hex(hex.into()),
+                }
+            }
             Some(literal) => {
                 let mut dims = Vec::new();
                 let mut flat = Vec::new();
                 self.dense_literal(literal.clone(), element, 0, &mut dims, &mut flat)?;
-                if dims.is_empty() {
+                // One value for every element is stored as a splat, as upstream does.
+                if dims.is_empty() || flat.windows(2).all(|w| w[0] == w[1]) && !flat.is_empty() {
                     DenseElements::Splat(flat[0])
                 } else {
                     if dims != shape {
@@ -449,6 +456,44 @@ impl<'a> Builder<'a> {
             }
         };
         Ok(ctx.intern_attr(AttrData::DenseElements { ty, elements }))
+    }
+
+    /// The elements spelled by `dense<"0x...">`: little-endian values of the
+    /// element type, one per element or a single splat value. `None` when
+    /// the element type is not a byte-sized integer or a float we compute
+    /// with (the hex text is then kept as written).
+    fn decode_hex_elements(&self, hex: &str, element: Type, count: i128) -> Option<Vec<Attribute>> {
+        let ctx = self.ctx;
+        let digits = hex.strip_prefix("0x")?;
+        let bytes: Vec<u8> = (0..digits.len() / 2)
+            .map(|i| u8::from_str_radix(digits.get(2 * i..2 * i + 2)?, 16).ok())
+            .collect::<Option<_>>()?;
+        let (width, float) = match element.data(ctx) {
+            TypeData::Integer { width, .. } if *width % 8 == 0 && *width <= 64 => (*width as usize / 8, None),
+            TypeData::Float(kind) if crate::float::from_bits(*kind, 0).is_some() => (kind.width() as usize / 8, Some(*kind)),
+            _ => return None,
+        };
+        if bytes.len() % width != 0 || (bytes.len() / width) as i128 != count && bytes.len() != width {
+            return None;
+        }
+        let values = bytes
+            .chunks(width)
+            .map(|chunk| {
+                let bits = chunk.iter().rev().fold(0u128, |acc, &b| (acc << 8) | b as u128);
+                match float {
+                    Some(kind) => Attribute::float(ctx, crate::float::from_bits(kind, bits).unwrap_or(0.0), element),
+                    None => {
+                        let signless = match element.data(ctx) {
+                            TypeData::Integer { signedness, .. } => *signedness,
+                            _ => Signedness::Signless,
+                        };
+                        let value = fit_integer(bits as i128, width as u32 * 8, signless).unwrap_or(bits as i128);
+                        Attribute::integer(ctx, value, element)
+                    }
+                }
+            })
+            .collect();
+        Some(values)
     }
 
     /// Flattens a nested literal, recording its shape in `dims`.

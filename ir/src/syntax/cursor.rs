@@ -39,11 +39,25 @@ pub struct OpParser<'p, 's> {
     /// attributes, regions and successors to it.
     pub state: OperationState,
     definition: Arc<OpDefinition>,
+    spelling: &'s str,
 }
 
 impl<'p, 's> OpParser<'p, 's> {
-    pub(crate) fn new(parser: &'p mut Parser<'s>, state: OperationState, definition: Arc<OpDefinition>) -> Self {
-        OpParser { parser, state, definition }
+    pub(crate) fn new(parser: &'p mut Parser<'s>, state: OperationState, definition: Arc<OpDefinition>, spelling: &'s str) -> Self {
+        OpParser { parser, state, definition, spelling }
+    }
+
+    /// The op name as written (`func` for the legacy spelling of `func.func`).
+    pub fn spelling(&self) -> &'s str {
+        self.spelling
+    }
+
+    /// Runs `f` and rewinds to where it started; returns what `f` said.
+    pub fn lookahead(&mut self, f: impl FnOnce(&mut Self) -> bool) -> bool {
+        let saved = self.parser.pos;
+        let result = f(self);
+        self.parser.pos = saved;
+        result
     }
 
     pub(crate) fn finish(self) -> OperationState {
@@ -52,6 +66,11 @@ impl<'p, 's> OpParser<'p, 's> {
 
     pub fn ctx(&self) -> &Context {
         self.parser.ctx()
+    }
+
+    /// A shared handle on the context, for hooks that keep it across parse calls.
+    pub fn context(&self) -> Arc<Context> {
+        self.parser.ir.ctx_arc().clone()
     }
 
     /// The definition of the op being parsed.
@@ -295,6 +314,11 @@ impl<'p, 's> OpParser<'p, 's> {
         Ok(())
     }
 
+    /// `{...}` entries, if a dictionary comes next (for argument and result attributes).
+    pub fn parse_attr_dict_entries(&mut self) -> ParseResult<Vec<NamedAttribute>> {
+        self.parser.parse_optional_attr_dict()
+    }
+
     fn add_attributes(&mut self, entries: Vec<NamedAttribute>, location: Location) -> ParseResult<()> {
         for e in entries {
             if self.state.attributes.iter().any(|a| a.name == e.name) {
@@ -336,6 +360,13 @@ impl<'p, 's> OpParser<'p, 's> {
         Ok(region)
     }
 
+    /// Adds a region without blocks (a function declaration's body).
+    pub fn add_empty_region(&mut self) -> RegionId {
+        let region = self.parser.ir.create_region(None);
+        self.state.regions.push(region);
+        region
+    }
+
     /// A region if one starts here.
     pub fn parse_optional_region(&mut self, arguments: &[Argument<'s>]) -> ParseResult<Option<RegionId>> {
         if self.peek("{") {
@@ -348,21 +379,28 @@ impl<'p, 's> OpParser<'p, 's> {
     /// Gives a single-block region its terminator when the text left it out
     /// (ops with an `implicit_terminator`), creating an empty block if needed.
     pub fn ensure_terminator(&mut self, region: RegionId, terminator: &str) {
+        let block = self.ensure_block(region);
         let ir = &mut self.parser.ir;
-        let block = match ir.entry_block(region) {
-            Some(b) => b,
-            None => {
-                let b = ir.create_block(&[], Location::Unknown);
-                ir.push_block(region, b);
-                b
-            }
-        };
         if ir.last_op(block).is_some_and(|op| ir.is_terminator(op)) {
             return;
         }
         let name = ir.ctx().op_name(terminator);
         let op = ir.create_op(OperationState::new(name, self.state.location));
         ir.append_op(block, op);
+    }
+
+    /// The entry block of `region`, created empty if the text had none
+    /// (`module {}` still has its one block).
+    pub fn ensure_block(&mut self, region: RegionId) -> BlockId {
+        let ir = &mut self.parser.ir;
+        match ir.entry_block(region) {
+            Some(b) => b,
+            None => {
+                let b = ir.create_block(&[], Location::Unknown);
+                ir.push_block(region, b);
+                b
+            }
+        }
     }
 
     /// `^bb1` (operands, if any, are parsed by [`OpParser::parse_successor_operands`]).

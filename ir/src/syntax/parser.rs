@@ -566,7 +566,7 @@ impl<'s> Parser<'s> {
     }
 
     /// The definition for a custom-form op name: exact, legacy alias, or in
-    /// the default dialect of the enclosing op.
+    /// the default dialect of the enclosing op (`builtin` at top level).
     fn resolve_custom_name(&self, name: &str) -> Option<Arc<OpDefinition>> {
         let ctx = self.ctx();
         let find = |n: &str| ctx.existing_symbol(n).and_then(|_| ctx.op_definition(ctx.op_name(n)).cloned());
@@ -580,11 +580,14 @@ impl<'s> Parser<'s> {
                 }
             }
         }
-        let default = self.enclosing_ops.last().and_then(|d| d.default_dialect)?;
+        let default = match self.enclosing_ops.last() {
+            Some(d) => d.default_dialect?,
+            None => "builtin",
+        };
         find(&format!("{default}.{name}"))
     }
 
-    fn parse_custom_op(&mut self, name: &str, start: usize, name_start: usize) -> ParseResult<OpId> {
+    fn parse_custom_op(&mut self, name: &'s str, start: usize, name_start: usize) -> ParseResult<OpId> {
         let Some(def) = self.resolve_custom_name(name) else {
             let location = self.loc(name_start, name_start + name.len());
             let known_dialect = name.split_once('.').is_some_and(|(d, _)| self.ctx().dialect(d).is_some());
@@ -603,7 +606,7 @@ impl<'s> Parser<'s> {
         }
         let op_name = self.ctx().op_name(def.name);
         let location = self.loc(start, self.pos);
-        let mut cursor = OpParser::new(self, OperationState::new(op_name, location), def.clone());
+        let mut cursor = OpParser::new(self, OperationState::new(op_name, location), def.clone(), name);
         match def.parse {
             Some(hook) => hook(&mut cursor)?,
             None => {

@@ -121,18 +121,22 @@ impl AttrWriter<'_> {
                 out.push_str("memref<");
                 write_shape(out, shape);
                 self.type_(out, *element);
-                for a in [layout, memory_space].into_iter().flatten() {
+                if let Some(l) = layout {
                     out.push_str(", ");
-                    self.attr(out, *a);
+                    self.attr(out, *l);
+                }
+                if let Some(m) = memory_space {
+                    out.push_str(", ");
+                    self.memory_space(out, *m);
                 }
                 out.push('>');
             }
             TypeData::UnrankedMemRef { element, memory_space } => {
                 out.push_str("memref<*x");
                 self.type_(out, *element);
-                if let Some(a) = memory_space {
+                if let Some(m) = memory_space {
                     out.push_str(", ");
-                    self.attr(out, *a);
+                    self.memory_space(out, *m);
                 }
                 out.push('>');
             }
@@ -144,6 +148,16 @@ impl AttrWriter<'_> {
                 }
                 out.push_str(body);
             }
+        }
+    }
+
+    /// A memory space: integer spaces are written without their `i64` type.
+    fn memory_space(&self, out: &mut String, space: Attribute) {
+        match space.data(self.ctx) {
+            AttrData::Integer { value, ty } if ty.is_signless_int_of_width(self.ctx, 64) => {
+                let _ = write!(out, "{value}");
+            }
+            _ => self.attr(out, space),
         }
     }
 
@@ -192,7 +206,7 @@ impl AttrWriter<'_> {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    self.attr(out, *a);
+                    self.array_element(out, *a);
                 }
                 out.push(']');
             }
@@ -223,6 +237,7 @@ impl AttrWriter<'_> {
                         out.push_str(h);
                         out.push('"');
                     }
+                    DenseElements::Elements(items) if items.is_empty() => {}
                     DenseElements::Elements(items) => {
                         let shape = ty.shape(ctx).unwrap_or(&[]).to_vec();
                         self.nested_elements(out, &shape, items);
@@ -276,6 +291,23 @@ impl AttrWriter<'_> {
                 }
                 out.push_str(body);
             }
+        }
+    }
+
+    /// An array element: like upstream, `i64` integers and `f64` floats
+    /// leave out their type there (their type is the default one).
+    fn array_element(&self, out: &mut String, attr: Attribute) {
+        let ctx = self.ctx;
+        let default_typed = match attr.data(ctx) {
+            AttrData::Integer { ty, .. } => ty.is_signless_int_of_width(ctx, 64),
+            AttrData::Float { ty, .. } => matches!(ty.data(ctx), TypeData::Float(crate::types::FloatKind::F64)),
+            _ => false,
+        };
+        let aliased = self.aliases.is_some_and(|a| a.contains_key(&attr));
+        if default_typed && !aliased {
+            self.scalar(out, attr);
+        } else {
+            self.attr(out, attr);
         }
     }
 

@@ -46,7 +46,7 @@ pub struct OpPrinter<'a> {
 /// Prints `root` (usually a `builtin.module`) with alias definitions first.
 pub fn print_op(ir: &Ir, root: OpId, options: PrintOptions) -> String {
     let aliases = collect_aliases(ir, root);
-    let names = NameTable::build(ir, root);
+    let names = NameTable::build(ir, root, options.generic);
     let mut p = OpPrinter { ir, out: String::new(), names: &names, aliases: &aliases, options, indent: 0 };
     let mut alias_list: Vec<(&String, &Attribute)> = aliases.iter().map(|(a, n)| (n, a)).collect();
     alias_list.sort_by_key(|(n, _)| alias_order(n));
@@ -121,18 +121,34 @@ fn collect_maps_in_attr(ctx: &Context, a: Attribute, seen: &mut FxHashSet<Attrib
 }
 
 impl NameTable {
-    fn build(ir: &Ir, root: OpId) -> NameTable {
+    /// Names every value and block under `root`. In custom form each region
+    /// continues the numbering of its parent (isolated ones restart at 0)
+    /// and sibling regions reuse numbers; in generic form, as upstream, one
+    /// counter runs through the whole module, regions taken last-first.
+    fn build(ir: &Ir, root: OpId, generic: bool) -> NameTable {
         let mut table = NameTable { values: FxHashMap::default(), blocks: FxHashMap::default() };
         // (region, next value number, next argument number, suggested names
         // in use). Numbered names never clash with suggested ones, which
         // cannot start with a digit.
         let mut work: Vec<(RegionId, u32, u32, FxHashSet<String>)> = Vec::new();
         let mut next_value = 0u32;
-        table.name_results(ir, root, &mut next_value, &mut FxHashSet::default());
-        for &r in ir.regions(root).iter().rev() {
-            work.push((r, 0, 0, FxHashSet::default()));
-        }
-        while let Some((region, mut next_value, mut next_arg, mut used)) = work.pop() {
+        let mut next_arg = 0u32;
+        let mut used = FxHashSet::default();
+        table.name_results(ir, root, &mut next_value, &mut used);
+        let push_children = |work: &mut Vec<(RegionId, u32, u32, FxHashSet<String>)>, op: OpId, next_value: u32, next_arg: u32, used: &FxHashSet<String>| {
+            if generic {
+                work.extend(ir.regions(op).iter().map(|&r| (r, 0, 0, FxHashSet::default())));
+            } else if ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE) {
+                work.extend(ir.regions(op).iter().rev().map(|&r| (r, 0, 0, FxHashSet::default())));
+            } else {
+                work.extend(ir.regions(op).iter().rev().map(|&r| (r, next_value, next_arg, used.clone())));
+            }
+        };
+        push_children(&mut work, root, next_value, next_arg, &used);
+        while let Some((region, region_value, region_arg, region_used)) = work.pop() {
+            if !generic {
+                (next_value, next_arg, used) = (region_value, region_arg, region_used);
+            }
             for (i, &b) in ir.region_blocks(region).iter().enumerate() {
                 table.blocks.insert(b, i as u32);
                 for &arg in ir.block_arguments(b) {
@@ -149,18 +165,10 @@ impl NameTable {
                     table.name_results(ir, op, &mut next_value, &mut used);
                 }
             }
-            for &b in ir.region_blocks(region).iter().rev() {
-                let ops: Vec<OpId> = ir.block_ops(b).collect();
-                for &op in ops.iter().rev() {
-                    let isolated = ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE);
-                    for &r in ir.regions(op).iter().rev() {
-                        if isolated {
-                            work.push((r, 0, 0, FxHashSet::default()));
-                        } else {
-                            work.push((r, next_value, next_arg, used.clone()));
-                        }
-                    }
-                }
+            let ops: Vec<OpId> = ir.region_blocks(region).iter().flat_map(|&b| ir.block_ops(b)).collect();
+            let ordered: Box<dyn Iterator<Item = &OpId>> = if generic { Box::new(ops.iter()) } else { Box::new(ops.iter().rev()) };
+            for &op in ordered {
+                push_children(&mut work, op, next_value, next_arg, &used);
             }
         }
         table
@@ -298,8 +306,12 @@ impl<'a> OpPrinter<'a> {
         self.out.push('}');
     }
 
+    /// `a = 1, b`: sorted by name, as MLIR keeps attribute dictionaries.
     fn named_attributes(&mut self, attrs: &[crate::attributes::NamedAttribute]) {
         let writer = self.attr_writer();
+        let ctx = self.ctx();
+        let mut attrs = attrs.to_vec();
+        attrs.sort_by(|a, b| ctx.str(a.name).cmp(ctx.str(b.name)));
         for (i, a) in attrs.iter().enumerate() {
             if i > 0 {
                 self.out.push_str(", ");
@@ -346,12 +358,13 @@ impl<'a> OpPrinter<'a> {
     /// operands that the custom syntax would otherwise leave implicit.
     pub fn print_region(&mut self, region: RegionId, print_entry_arguments: bool, print_block_terminators: bool) {
         let blocks = self.ir.region_blocks(region).to_vec();
+        let predecessors = if blocks.len() > 1 { self.predecessors(&blocks) } else { FxHashMap::default() };
         self.out.push('{');
         self.indent += 1;
         for (i, &b) in blocks.iter().enumerate() {
             let has_args = !self.ir.block_arguments(b).is_empty();
             if i > 0 || (print_entry_arguments && has_args) {
-                self.block_label(b);
+                self.block_label(b, i == 0, predecessors.get(&b).map_or(&[][..], |p| p.as_slice()));
             }
             let ops: Vec<OpId> = self.ir.block_ops(b).collect();
             for (j, &op) in ops.iter().enumerate() {
@@ -379,7 +392,21 @@ impl<'a> OpPrinter<'a> {
             && !self.options.generic
     }
 
-    fn block_label(&mut self, b: BlockId) {
+    /// For each block, the blocks whose terminators branch to it (once per edge).
+    fn predecessors(&self, blocks: &[BlockId]) -> FxHashMap<BlockId, Vec<BlockId>> {
+        let mut preds: FxHashMap<BlockId, Vec<BlockId>> = FxHashMap::default();
+        for &b in blocks {
+            if let Some(t) = self.ir.last_op(b) {
+                for &s in self.ir.successors(t) {
+                    preds.entry(s).or_default().push(b);
+                }
+            }
+        }
+        preds
+    }
+
+    /// `^bb1(%0: i32):  // 2 preds: ^bb0, ^bb2`, with upstream's comment on predecessors.
+    fn block_label(&mut self, b: BlockId, is_entry: bool, predecessors: &[BlockId]) {
         // Labels are printed one level out from the ops.
         self.out.push('\n');
         for _ in 0..self.indent.saturating_sub(1) {
@@ -398,6 +425,25 @@ impl<'a> OpPrinter<'a> {
             self.out.push(')');
         }
         self.out.push(':');
+        let mut preds: Vec<(u32, BlockId)> = predecessors.iter().map(|&p| (self.names.blocks.get(&p).copied().unwrap_or(u32::MAX), p)).collect();
+        preds.sort_by_key(|p| p.0);
+        match preds.as_slice() {
+            [] if !is_entry => self.out.push_str("  // no predecessors"),
+            [] => {}
+            [first, rest @ ..] if rest.iter().all(|p| p.1 == first.1) => {
+                self.out.push_str("  // pred: ");
+                self.print_successor(first.1);
+            }
+            _ => {
+                let _ = write!(self.out, "  // {} preds: ", preds.len());
+                for (i, p) in preds.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.print_successor(p.1);
+                }
+            }
+        }
     }
 
     fn print_location(&mut self, loc: Location) {
@@ -452,13 +498,13 @@ impl<'a> OpPrinter<'a> {
     }
 
     /// The op name, without the default dialect of the parent op (`return`
-    /// inside `func.func`).
+    /// inside `func.func`); at top level the default dialect is `builtin`.
     fn printed_op_name(&self, op: OpId, full: &'static str) -> String {
         let ir = self.ir;
-        let default = ir
-            .parent_op(op)
-            .and_then(|p| ir.ctx().op_definition(ir.op(p).name))
-            .and_then(|d| d.default_dialect);
+        let default = match ir.parent_op(op) {
+            Some(p) => ir.ctx().op_definition(ir.op(p).name).and_then(|d| d.default_dialect),
+            None => Some("builtin"),
+        };
         match (default, full.split_once('.')) {
             (Some(d), Some((prefix, rest))) if d == prefix => rest.to_string(),
             _ => full.to_string(),

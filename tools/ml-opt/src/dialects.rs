@@ -1,0 +1,9 @@
+//! The dialects this tool knows: every dialect of the workspace.
+
+use ir::Context;
+
+/// Registers every dialect of the workspace into `ctx`.
+pub fn register_all(ctx: &Context) {
+    ctx.register_dialect(dialect_builtin::dialect());
+    ctx.register_dialect(dialect_func::dialect());
+}

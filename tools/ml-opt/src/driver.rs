@@ -1,0 +1,130 @@
+//! What one run of ml-opt does: read the input, split it, parse, verify and
+//! print each chunk, and report (or check) diagnostics.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use ir::diagnostics::expected::ExpectedDiagnostics;
+use ir::diagnostics::render;
+use ir::split_input::split_input;
+use ir::syntax::{parse_source, print_op, PrintOptions};
+use ir::{Context, Diagnostic, FileId, Location, SourceFile};
+
+use crate::Options;
+
+pub fn run(options: &Options) -> ExitCode {
+    let (name, bytes) = match read_input(&options.input) {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("ml-opt: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut ctx = Context::new();
+    ctx.allow_unregistered = options.allow_unregistered;
+    crate::dialects::register_all(&ctx);
+    let ctx = Arc::new(ctx);
+
+    if options.show_dialects {
+        println!("Available Dialects: {}", ctx.dialects().iter().map(|d| d.name).collect::<Vec<_>>().join(", "));
+        return ExitCode::SUCCESS;
+    }
+
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to() as u32;
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = ctx.add_source_file(SourceFile::new(name, lossy.into(), 0));
+            let location = Location::Source { file, start: offset, end: offset + 1 };
+            report(&ctx, options, &[Diagnostic::error(location, "input is not valid UTF-8")]);
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let chunks = match &options.split_input_file {
+        Some(marker) => split_input(&text, marker),
+        None => split_input(&text, "\u{0}never a marker\u{0}"),
+    };
+    let mut outputs = Vec::new();
+    let mut failed = false;
+    for chunk in chunks {
+        let file = ctx.add_source_file(SourceFile::new(name.clone(), chunk.text.into(), chunk.first_line));
+        let (output, diagnostics) = process(&ctx, file, options);
+        if options.verify_diagnostics {
+            match ExpectedDiagnostics::parse(&ctx, file) {
+                Ok(expected) => {
+                    let failures = expected.check(&ctx, &diagnostics);
+                    failed |= !failures.is_empty();
+                    report(&ctx, options, &failures);
+                }
+                Err(errors) => {
+                    failed = true;
+                    report(&ctx, options, &errors);
+                }
+            }
+        } else {
+            failed |= diagnostics.iter().any(|d| d.severity == ir::Severity::Error);
+            report(&ctx, options, &diagnostics);
+        }
+        outputs.extend(output);
+    }
+    // Like mlir-opt: a blank line after each module, the marker between chunks.
+    let outputs: Vec<String> = outputs.into_iter().map(|o| o + "\n").collect();
+    let separator = format!("{}\n", options.split_input_file.as_deref().unwrap_or("// -----"));
+    if let Err(message) = write_output(&options.output, &outputs.join(&separator)) {
+        eprintln!("ml-opt: {message}");
+        return ExitCode::FAILURE;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Parses, verifies and prints one chunk; the text is `None` on error.
+fn process(ctx: &Arc<Context>, file: FileId, options: &Options) -> (Option<String>, Vec<Diagnostic>) {
+    let (ir, module) = match parse_source(ctx, file) {
+        Ok(parsed) => parsed,
+        Err(diag) => return (None, vec![diag]),
+    };
+    if let Err(diag) = ir::verifier::verify(&ir, module) {
+        return (None, vec![diag]);
+    }
+    let print_options = PrintOptions { generic: options.print_generic, debug_info: options.print_debuginfo };
+    (Some(print_op(&ir, module, print_options)), Vec::new())
+}
+
+fn report(ctx: &Context, options: &Options, diagnostics: &[Diagnostic]) {
+    let choice = if options.use_color() {
+        codespan_reporting::term::termcolor::ColorChoice::Always
+    } else {
+        codespan_reporting::term::termcolor::ColorChoice::Never
+    };
+    let mut stderr = codespan_reporting::term::termcolor::StandardStream::stderr(choice);
+    for d in diagnostics {
+        let _ = render::render(ctx, d, &mut stderr);
+    }
+}
+
+fn read_input(path: &str) -> Result<(String, Vec<u8>), String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(("<stdin>".to_string(), bytes));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot open input file '{path}': {e}"))?;
+    Ok((path.to_string(), bytes))
+}
+
+fn write_output(path: &str, text: &str) -> Result<(), String> {
+    if path == "-" {
+        let mut out = std::io::stdout().lock();
+        // A closed pipe (`| head`) is not an error worth reporting.
+        let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+        return Ok(());
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write output file '{path}': {e}"))
+}
