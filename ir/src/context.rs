@@ -192,4 +192,10 @@ impl Context {
     pub fn source_file(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }
+
+    /// The most recently loaded file named `name`.
+    pub fn find_source_file(&self, name: &str) -> Option<FileId> {
+        let count = self.files.count();
+        (0..count).rev().find(|&i| self.files.get(i).is_some_and(|f| f.name == name)).map(|i| FileId(i as u32))
+    }
 }

@@ -117,6 +117,13 @@ impl Verifier<'_> {
         if traits.contains(Traits::SYMBOL) && ir.symbol_name(op).is_none() {
             return Err(op_error(ir, op, "requires string attribute 'sym_name'"));
         }
+        if traits.contains(Traits::SYMBOL) && ir.symbol_name(op).is_some() {
+            if let Some(parent) = ir.parent_op(op) {
+                if !ir.has_trait(parent, Traits::SYMBOL_TABLE) {
+                    return Err(op_error(ir, op, "symbol's parent must have the SymbolTable trait"));
+                }
+            }
+        }
         if traits.contains(Traits::SINGLE_BLOCK) {
             for &r in ir.regions(op) {
                 if ir.region_blocks(r).len() > 1 {

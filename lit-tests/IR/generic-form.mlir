@@ -13,8 +13,10 @@
 // CHECK: ^bb2:
 // CHECK: return %[[R]]#0 : i32
 // GENERIC: "func.func"() <{function_type = (i32) -> i32, sym_name = "cfg"}> ({
-// GENERIC: ^bb0(%arg0: i32):
-// GENERIC: "func.return"(%0#0) : (i32) -> ()
+// In generic form one counter runs through the module, as upstream numbers it.
+// GENERIC: ^bb0(%[[ARG:arg[0-9]+]]: i32):
+// GENERIC: %[[M:[0-9]+]]:2 = "test.multi"(%[[ARG]])
+// GENERIC: "func.return"(%[[M]]#0) : (i32) -> ()
 func.func @cfg(%a: i32) -> i32 {
   %r:2 = "test.multi"(%a) <{prop = 1 : i32}> : (i32) -> (i32, f32)
   "test.br"()[^next] : () -> ()

@@ -1,7 +1,9 @@
 // RUN: ml-opt %s --allow-unregistered-dialect | FileCheck %s
 // RUN: ml-opt %s --allow-unregistered-dialect | ml-opt --allow-unregistered-dialect | FileCheck %s
 
-// Every builtin type round-trips in upstream's spelling.
+// Every builtin type round-trips in upstream's spelling; layout maps are aliased.
+
+// CHECK: #map = affine_map<(d0, d1) -> (d1, d0)>
 
 // CHECK-LABEL: func.func @integers
 // CHECK-SAME: (%arg0: i1, %arg1: i32, %arg2: si8, %arg3: ui64, %arg4: index, %arg5: i128)
@@ -22,7 +24,7 @@ func.func @floats(%a: f16, %b: bf16, %c: f32, %d: f64, %e: f8E4M3FN, %f: f8E5M2,
 // CHECK-SAME: %arg3: tensor<f32>
 // CHECK-SAME: %arg4: memref<4x?xf32, strided<[?, 1], offset: ?>, 1>
 // CHECK-SAME: %arg5: memref<*xf32>
-// CHECK-SAME: %arg6: memref<2x3xf32, affine_map<(d0, d1) -> (d1, d0)>>
+// CHECK-SAME: %arg6: memref<2x3xf32, #map>
 // CHECK-SAME: %arg7: tensor<4xf32, "encoding">
 // CHECK-SAME: %arg8: memref<8xi32, strided<[2]>>
 func.func @shaped(%a: vector<4x[8]xf32>, %b: tensor<?x4xf32>, %c: tensor<*xi8>, %d: tensor<f32>,

@@ -54,6 +54,7 @@ define_op! {
         format: "attr-dict $value `:` type(results)",
         extra: {
             verify: Some(verify_constant),
+            name_results: Some(name_function_value),
         },
     }
 }
@@ -85,9 +86,8 @@ fn verify_return(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     }
     for (i, (&a, &e)) in operands.iter().zip(&results).enumerate() {
         if a != e {
-            return Err(op_error(
-                ir,
-                op,
+            return Err(Diagnostic::error(
+                ir.op(op).location,
                 format!(
                     "type of return operand {i} ('{}') doesn't match function result type ('{}') in function @{name}",
                     ir.ctx().print_type(a),
@@ -174,6 +174,11 @@ fn parse_call_indirect(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.state.operands.extend(operands);
     p.state.result_types = results;
     Ok(())
+}
+
+/// Function constants print as `%f`, `%f_0`, ... as upstream names them.
+fn name_function_value(_: &Ir, _: OpId) -> Vec<Option<String>> {
+    vec![Some("f".to_string())]
 }
 
 fn verify_constant(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {

@@ -4,8 +4,8 @@
 //! decide how to show them ([`render`]) or check them against
 //! `expected-error` comments ([`expected`]).
 
-//TMP pub mod expected;
-//TMP pub mod render;
+pub mod expected;
+pub mod render;
 
 use crate::location::Location;
 

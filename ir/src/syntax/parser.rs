@@ -421,9 +421,11 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
+    /// The innermost visible definition of `name`. Like upstream, names
+    /// above an isolated region are found too; the verifier then reports
+    /// the isolation violation with a better message than "undeclared".
     fn lookup_value(&self, name: &str) -> Option<&Definition> {
-        let floor = self.isolation_starts.last().copied().unwrap_or(0);
-        self.scopes[floor..].iter().rev().find_map(|s| s.values.get(name))
+        self.scopes.iter().rev().find_map(|s| s.values.get(name))
     }
 
     /// The value for a use `%name#number` of type `ty`: its definition if

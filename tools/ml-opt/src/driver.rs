@@ -23,7 +23,7 @@ pub fn run(options: &Options) -> ExitCode {
     };
     let mut ctx = Context::new();
     ctx.allow_unregistered = options.allow_unregistered;
-    crate::dialects::register_all(&ctx);
+    dialects_all::register_all(&ctx);
     let ctx = Arc::new(ctx);
 
     if options.show_dialects {

@@ -2,7 +2,6 @@
 //! add passes). Like `mlir-opt`, it can split its input on `// -----` and
 //! check `expected-error` comments instead of reporting diagnostics.
 
-mod dialects;
 mod driver;
 
 use std::io::IsTerminal;
@@ -59,7 +58,7 @@ const STACK_SIZE: usize = 512 << 20;
 
 fn main() -> ExitCode {
     let ctx = ir::Context::new();
-    dialects::register_all(&ctx);
+    dialects_all::register_all(&ctx);
     let names: Vec<&str> = ctx.dialects().iter().map(|d| d.name).collect();
     let after_help = format!("Registered dialects: {}", names.join(", "));
     let options = parse_options(after_help);

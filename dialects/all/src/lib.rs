@@ -1,4 +1,5 @@
-//! The dialects this tool knows: every dialect of the workspace.
+//! One place that knows every dialect of the workspace, so that tools and
+//! tests register the same set.
 
 use ir::Context;
 
