@@ -36,7 +36,6 @@ pub enum DenseElements {
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum AttrData {
     Unit,
-    Bool(bool),
     /// An integer of an integer or index type; the value is kept
     /// sign-extended to 128 bits (wider integer types are rejected by the parser).
     Integer { value: i128, ty: Type },
@@ -69,7 +68,8 @@ impl Attribute {
         ctx.intern_attr(AttrData::Unit)
     }
     pub fn bool(ctx: &Context, value: bool) -> Attribute {
-        ctx.intern_attr(AttrData::Bool(value))
+        // Like upstream's BoolAttr: an `i1` integer.
+        Attribute::integer(ctx, value as i128, Type::integer(ctx, 1))
     }
     pub fn integer(ctx: &Context, value: i128, ty: Type) -> Attribute {
         ctx.intern_attr(AttrData::Integer { value, ty })
@@ -150,7 +150,6 @@ impl Attribute {
     pub fn typed_attr_type(self, ctx: &Context) -> Option<Type> {
         match self.data(ctx) {
             AttrData::Integer { ty, .. } | AttrData::Float { ty, .. } | AttrData::DenseElements { ty, .. } => Some(*ty),
-            AttrData::Bool(_) => Some(Type::integer(ctx, 1)),
             _ => None,
         }
     }

@@ -17,58 +17,72 @@ fn scalar_or_container(ctx: &Context, ty: Type, scalar: fn(&Context, Type) -> bo
     }
 }
 
-pub const ANY_TYPE: TypeConstraint = TypeConstraint { description: "any type", check: |_, _| true };
+pub const ANY_TYPE: TypeConstraint = TypeConstraint { description: "any type", check: |_, _| true, buildable: None };
 
-pub const INDEX: TypeConstraint = TypeConstraint { description: "index", check: |ctx, t| t.is_index(ctx) };
+pub const INDEX: TypeConstraint =
+    TypeConstraint { description: "index", check: |ctx, t| t.is_index(ctx), buildable: Some(|ctx| Type::index(ctx)) };
 
-pub const I1: TypeConstraint = TypeConstraint { description: "1-bit signless integer", check: |ctx, t| t.is_signless_int_of_width(ctx, 1) };
+pub const I1: TypeConstraint = TypeConstraint {
+    description: "1-bit signless integer",
+    check: |ctx, t| t.is_signless_int_of_width(ctx, 1),
+    buildable: Some(|ctx| Type::integer(ctx, 1)),
+};
 
 pub const SIGNLESS_INTEGER_LIKE: TypeConstraint = TypeConstraint {
     description: "signless-integer-like",
     check: |ctx, t| scalar_or_container(ctx, t, |c, e| e.is_signless_int_or_index(c)),
+    buildable: None,
 };
 
 pub const FLOAT_LIKE: TypeConstraint = TypeConstraint {
     description: "floating-point-like",
     check: |ctx, t| scalar_or_container(ctx, t, |c, e| e.is_float(c)),
+    buildable: None,
 };
 
 pub const BOOL_LIKE: TypeConstraint = TypeConstraint {
     description: "bool-like",
     check: |ctx, t| scalar_or_container(ctx, t, |c, e| e.is_signless_int_of_width(c, 1)),
+    buildable: None,
 };
 
 pub const SIGNLESS_INTEGER_OR_FLOAT_LIKE: TypeConstraint = TypeConstraint {
     description: "signless-integer-or-float-like",
     check: |ctx, t| scalar_or_container(ctx, t, |c, e| e.is_signless_int_or_index(c) || e.is_float(c)),
+    buildable: None,
 };
 
-pub const ANY_ATTR: AttrConstraint = AttrConstraint { description: "any attribute", check: |_, _| true, parse: None, print: None };
+pub const FUNCTION_TYPE: TypeConstraint =
+    TypeConstraint { description: "function type", check: |ctx, t| t.function_parts(ctx).is_some(), buildable: None };
+
+pub const ANY_ATTR: AttrConstraint = AttrConstraint { description: "any attribute", check: |_, _| true, parse: None, print: None, default: None };
 
 pub const UNIT_ATTR: AttrConstraint =
-    AttrConstraint { description: "unit attribute", check: |ctx, a| matches!(a.data(ctx), AttrData::Unit), parse: None, print: None };
+    AttrConstraint { description: "unit attribute", check: |ctx, a| matches!(a.data(ctx), AttrData::Unit), parse: None, print: None, default: None };
 
 pub const STRING_ATTR: AttrConstraint =
-    AttrConstraint { description: "string attribute", check: |ctx, a| a.as_string(ctx).is_some(), parse: None, print: None };
+    AttrConstraint { description: "string attribute", check: |ctx, a| a.as_string(ctx).is_some(), parse: None, print: None, default: None };
 
 pub const TYPE_ATTR: AttrConstraint =
-    AttrConstraint { description: "type attribute", check: |ctx, a| a.as_type(ctx).is_some(), parse: None, print: None };
+    AttrConstraint { description: "type attribute", check: |ctx, a| a.as_type(ctx).is_some(), parse: None, print: None, default: None };
 
 pub const FUNCTION_TYPE_ATTR: AttrConstraint = AttrConstraint {
     description: "type attribute of function type",
     check: |ctx, a| a.as_type(ctx).is_some_and(|t| t.function_parts(ctx).is_some()),
     parse: None,
     print: None,
+    default: None,
 };
 
 pub const ARRAY_ATTR: AttrConstraint =
-    AttrConstraint { description: "array attribute", check: |ctx, a| a.as_array(ctx).is_some(), parse: None, print: None };
+    AttrConstraint { description: "array attribute", check: |ctx, a| a.as_array(ctx).is_some(), parse: None, print: None, default: None };
 
 pub const DICTIONARY_ARRAY_ATTR: AttrConstraint = AttrConstraint {
     description: "Array of dictionary attributes",
     check: |ctx, a| a.as_array(ctx).is_some_and(|items| items.iter().all(|i| matches!(i.data(ctx), AttrData::Dictionary(_)))),
     parse: None,
     print: None,
+    default: None,
 };
 
 /// A typed attribute (integer, float, dense elements): constant values.
@@ -77,6 +91,7 @@ pub const TYPED_ATTR: AttrConstraint = AttrConstraint {
     check: |ctx, a| a.typed_attr_type(ctx).is_some(),
     parse: None,
     print: None,
+    default: None,
 };
 
 /// A symbol name: a string attribute spelled `@name` in custom syntax.
@@ -85,6 +100,7 @@ pub const SYMBOL_NAME_ATTR: AttrConstraint = AttrConstraint {
     check: |ctx, a| a.as_string(ctx).is_some(),
     parse: Some(parse_symbol_name_attr),
     print: Some(print_symbol_name_attr),
+    default: None,
 };
 
 fn parse_symbol_name_attr(p: &mut OpParser<'_, '_>) -> ParseResult<Attribute> {
@@ -102,6 +118,7 @@ pub const FLAT_SYMBOL_REF_ATTR: AttrConstraint = AttrConstraint {
     check: |ctx, a| a.as_flat_symbol_ref(ctx).is_some(),
     parse: None,
     print: None,
+    default: None,
 };
 
 /// A 64-bit integer, written without its type in custom syntax.
@@ -110,6 +127,7 @@ pub const I64_ATTR: AttrConstraint = AttrConstraint {
     check: |ctx, a| matches!(a.data(ctx), AttrData::Integer { ty, .. } if ty.is_signless_int_of_width(ctx, 64)),
     parse: Some(parse_i64_attr),
     print: Some(print_without_type),
+    default: None,
 };
 
 fn parse_i64_attr(p: &mut OpParser<'_, '_>) -> ParseResult<Attribute> {

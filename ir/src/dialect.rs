@@ -66,11 +66,14 @@ impl std::ops::BitOr for Traits {
     }
 }
 
-/// A predicate on types, with the words used in diagnostics.
+/// A predicate on types, with the words used in diagnostics. A constraint
+/// that admits exactly one type (`i1`, `index`) is buildable: custom syntax
+/// may leave that type out.
 #[derive(Clone, Copy)]
 pub struct TypeConstraint {
     pub description: &'static str,
     pub check: fn(&Context, Type) -> bool,
+    pub buildable: Option<fn(&Context) -> Type>,
 }
 
 /// A predicate on attributes, with the words used in diagnostics, and
@@ -82,6 +85,10 @@ pub struct AttrConstraint {
     pub check: fn(&Context, Attribute) -> bool,
     pub parse: Option<AttrParseFn>,
     pub print: Option<AttrPrintFn>,
+    /// The value an absent attribute stands for; such attributes are always
+    /// materialised (as upstream does for default-valued properties) and
+    /// left out of custom syntax when they hold the default.
+    pub default: Option<fn(&Context) -> Attribute>,
 }
 
 pub type AttrParseFn = fn(&mut OpParser<'_, '_>) -> Result<Attribute, Diagnostic>;
@@ -181,6 +188,19 @@ impl OpDefinition {
     pub fn assembly_format(&self) -> Option<&AssemblyFormat> {
         let text = self.format?;
         self.compiled_format.get_or_init(|| AssemblyFormat::compile(text, self)).as_ref().ok()
+    }
+
+    /// Adds the default value of every default-valued attribute that
+    /// `attributes` lacks.
+    pub fn add_default_attributes(&self, ctx: &Context, attributes: &mut Vec<crate::attributes::NamedAttribute>) {
+        for spec in self.attributes {
+            if let Some(default) = spec.constraint.default {
+                let name = ctx.symbol(spec.name);
+                if !attributes.iter().any(|a| a.name == name) {
+                    attributes.push(crate::attributes::NamedAttribute { name, value: default(ctx) });
+                }
+            }
+        }
     }
 
     pub fn has_custom_syntax(&self) -> bool {

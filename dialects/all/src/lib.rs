@@ -7,4 +7,6 @@ use ir::Context;
 pub fn register_all(ctx: &Context) {
     ctx.register_dialect(dialect_builtin::dialect());
     ctx.register_dialect(dialect_func::dialect());
+    ctx.register_dialect(dialect_cf::dialect());
+    ctx.register_dialect(dialect_arith::dialect());
 }

@@ -1,6 +1,6 @@
 //! Calls, returns and function constants of the func dialect.
 
-use ir::constraints::{ANY_TYPE, FLAT_SYMBOL_REF_ATTR};
+use ir::constraints::{ANY_TYPE, FLAT_SYMBOL_REF_ATTR, FUNCTION_TYPE};
 use ir::syntax::{OpParser, ParseResult};
 use ir::verifier::op_error;
 use ir::{define_op, Diagnostic, Ir, OpId, OpType, Type};
@@ -58,9 +58,6 @@ define_op! {
         },
     }
 }
-
-const FUNCTION_TYPE: ir::dialect::TypeConstraint =
-    ir::dialect::TypeConstraint { description: "function type", check: |ctx, t| t.function_parts(ctx).is_some() };
 
 fn types_of(ir: &Ir, values: &[ir::Value]) -> Vec<Type> {
     values.iter().map(|&v| ir.value_type(v)).collect()

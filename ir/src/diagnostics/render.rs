@@ -73,29 +73,51 @@ fn source_span(ctx: &Context, location: Location) -> Option<(FileId, usize, usiz
     }
 }
 
-/// The source line under the header with the span underlined. The text is
-/// padded with the lines before a split chunk so that line numbers in the
-/// gutter are those of the whole file.
+/// Longest source line shown whole; longer ones are cut to a window around the span.
+const MAX_SHOWN_LINE: usize = 160;
+
+/// The source line under the header with the span underlined. Only the line
+/// of the span is handed to codespan, behind as many empty lines as precede
+/// it in the original file, so the gutter shows the original line number;
+/// a very long line is cut to a window around the span.
 fn snippet(ctx: &Context, file: FileId, start: usize, end: usize, severity: Severity, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let source = ctx.source_file(file);
-    let padding = source.first_line as usize;
-    let text = format!("{}{}", "\n".repeat(padding), source.text);
-    let clamp = |i: usize| {
-        let mut i = (i + padding).min(text.len());
+    let text: &str = &source.text;
+    let boundary = |mut i: usize| {
+        i = i.min(text.len());
         while !text.is_char_boundary(i) {
             i -= 1;
         }
         i
     };
-    let (start, end) = (clamp(start), clamp(end.max(start)));
-    let files = SimpleFile::new(source.name.as_str(), text.as_str());
+    let start = boundary(start);
+    let end = boundary(end.max(start));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let (mut shown_start, mut shown_end) = (line_start, line_end);
+    let (mut prefix, mut suffix) = ("", "");
+    if line_end - line_start > MAX_SHOWN_LINE {
+        shown_start = boundary(start.saturating_sub(MAX_SHOWN_LINE / 2).max(line_start));
+        shown_end = boundary((start + MAX_SHOWN_LINE / 2).min(line_end));
+        if shown_start > line_start {
+            prefix = "...";
+        }
+        if shown_end < line_end {
+            suffix = "...";
+        }
+    }
+    let lines_before = source.first_line as usize + text[..line_start].matches('\n').count();
+    let shown = format!("{}{prefix}{}{suffix}", "\n".repeat(lines_before), &text[shown_start..shown_end]);
+    let offset = lines_before + prefix.len();
+    let span = (start - shown_start + offset)..(end.min(shown_end) - shown_start + offset);
+    let files = SimpleFile::new(source.name.as_str(), shown.as_str());
     let severity = match severity {
         Severity::Error => codespan_reporting::diagnostic::Severity::Error,
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
         Severity::Remark => codespan_reporting::diagnostic::Severity::Help,
         Severity::Note => codespan_reporting::diagnostic::Severity::Note,
     };
-    let report = Report::new(severity).with_labels(vec![Label::primary((), start..end)]);
+    let report = Report::new(severity).with_labels(vec![Label::primary((), span)]);
     let config = Config { chars: Chars::ascii(), ..Config::default() };
     // codespan's own header repeats ours: keep only the snippet lines.
     let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
@@ -171,6 +193,17 @@ mod tests {
         assert_eq!(render_to_string(&ctx, &Diagnostic::error(Location::Unknown, "lost")), "<unknown>:0: error: lost\n");
         let text = render_to_string(&ctx, &Diagnostic::error(Location::Source { file, start: 2, end: 9 }, "eof"));
         assert!(text.starts_with("t.mlir:1:3: error: eof"), "{text}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}HERE{}", "a".repeat(5000), "b".repeat(5000));
+        let (ctx, file) = ctx_with(&line, 0);
+        let text = render_to_string(&ctx, &Diagnostic::error(Location::Source { file, start: 5000, end: 5004 }, "deep"));
+        assert!(text.starts_with("t.mlir:1:5001: error: deep\n"), "{text}");
+        assert!(text.lines().all(|l| l.len() < 200), "{text}");
+        assert!(text.contains("...aaaa") && text.contains("HERE") && text.contains("bbb..."), "{text}");
+        assert!(text.contains("^^^^"), "{text}");
     }
 
     #[test]

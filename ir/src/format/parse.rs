@@ -256,6 +256,16 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
     let known_operand_type = |types: &[Option<Vec<Type>>]| types.iter().flatten().flatten().next().copied();
     let known_result_type = |types: &[Option<Vec<Type>>]| types.iter().flatten().flatten().next().copied();
 
+    if traits.contains(Traits::SAME_TYPE_OPERANDS) {
+        if let Some(ty) = known_operand_type(&operand_types) {
+            for (i, t) in operand_types.iter_mut().enumerate() {
+                if t.is_none() {
+                    *t = Some(vec![ty; groups[i].len()]);
+                }
+            }
+        }
+    }
+
     // Results from operands (or an inference hook).
     if result_types.iter().any(|r| r.is_none()) {
         let inferred = if let Some(infer) = def.infer_result_types {
@@ -284,22 +294,13 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
         }
         let n = groups[i].len();
         let from_result = traits.contains(Traits::SAME_OPERANDS_AND_RESULT_TYPE).then(|| known_result_type(&result_types)).flatten();
-        if let Some(ty) = from_result {
+        let buildable = def.operands.get(i).and_then(|spec| spec.constraint.buildable).map(|build| build(ctx));
+        if let Some(ty) = from_result.or(buildable) {
             *t = Some(vec![ty; n]);
         } else if n == 0 {
             *t = Some(Vec::new());
         }
     }
-    if traits.contains(Traits::SAME_TYPE_OPERANDS) {
-        if let Some(ty) = known_operand_type(&operand_types) {
-            for (i, t) in operand_types.iter_mut().enumerate() {
-                if t.is_none() {
-                    *t = Some(vec![ty; groups[i].len()]);
-                }
-            }
-        }
-    }
-
     let mut sizes = Vec::new();
     for (group, types) in groups.iter().zip(&operand_types) {
         let Some(types) = types else {

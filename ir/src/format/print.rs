@@ -113,7 +113,11 @@ fn anchor_present(anchor: Anchor, p: &OpPrinter<'_>, op: OpId) -> bool {
     let def = ir.ctx().op_definition(ir.op(op).name).expect("formats belong to registered ops");
     match anchor {
         Anchor::Operand(i) => !operand_group(p, op, i).is_empty(),
-        Anchor::Attribute(i) => ir.attr(op, def.attributes[i].name).is_some(),
+        Anchor::Attribute(i) => {
+            let spec = def.attributes[i];
+            let default = spec.constraint.default.map(|d| d(ir.ctx()));
+            ir.attr(op, spec.name).is_some_and(|a| Some(a) != default)
+        }
         Anchor::Region(i) => ir.regions(op).get(i).is_some_and(|&r| !ir.region_blocks(r).is_empty()),
         Anchor::Successor(i) => ir.successors(op).get(i).is_some(),
         Anchor::Type(t) => !target_types(t, p, op).is_empty(),

@@ -220,7 +220,7 @@ impl<'a> Builder<'a> {
         let ctx = self.ctx;
         let pair = if pair.as_rule() == Rule::attribute { pair.into_inner().next().expect("grammar") } else { pair };
         let data = match pair.as_rule() {
-            Rule::bool_attr => AttrData::Bool(pair.as_str() == "true"),
+            Rule::bool_attr => return Ok(Attribute::bool(ctx, pair.as_str() == "true")),
             Rule::unit_attr => AttrData::Unit,
             Rule::integer_attr | Rule::float_attr => {
                 let mut inner = pair.clone().into_inner();
@@ -716,4 +716,15 @@ pub fn fit_integer(value: i128, width: u32, signedness: Signedness) -> Option<i1
             }
         }
     }
+}
+
+/// An integer attribute of `ty` holding `value`, if the value fits the type
+/// (as a literal of that type would be checked).
+pub fn integer_of_type(ctx: &Context, value: i128, ty: Type) -> Option<Attribute> {
+    let fitted = match ty.data(ctx) {
+        TypeData::Integer { width, signedness } => fit_integer(value, *width, *signedness)?,
+        TypeData::Index => i64::try_from(value).ok()? as i128,
+        _ => return None,
+    };
+    Some(Attribute::integer(ctx, fitted, ty))
 }

@@ -7,6 +7,7 @@ mod parser;
 mod print_attr;
 mod printer;
 
+pub use build::integer_of_type;
 pub use cursor::{Argument, OpParser, UnresolvedOperand};
 pub use parser::{parse_source, ParseResult, MAX_NESTING};
 pub use print_attr::{is_bare_identifier, AttrWriter};

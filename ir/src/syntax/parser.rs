@@ -567,26 +567,26 @@ impl<'s> Parser<'s> {
         Ok(op)
     }
 
-    /// The definition for a custom-form op name: exact, legacy alias, or in
-    /// the default dialect of the enclosing op (`builtin` at top level).
+    /// The definition for a custom-form op name: exact, then in the default
+    /// dialect of the enclosing op (`builtin` at top level), then a legacy
+    /// alias (`addi`, `br`): `constant` inside `func.func` is `func.constant`.
     fn resolve_custom_name(&self, name: &str) -> Option<Arc<OpDefinition>> {
         let ctx = self.ctx();
         let find = |n: &str| ctx.existing_symbol(n).and_then(|_| ctx.op_definition(ctx.op_name(n)).cloned());
         if let Some(def) = find(name) {
             return Some(def);
         }
-        for dialect in ctx.dialects() {
-            if let Some((_, target)) = dialect.aliases.iter().find(|(alias, _)| *alias == name) {
-                if let Some(def) = find(target) {
-                    return Some(def);
-                }
-            }
-        }
         let default = match self.enclosing_ops.last() {
-            Some(d) => d.default_dialect?,
-            None => "builtin",
+            Some(d) => d.default_dialect,
+            None => Some("builtin"),
         };
-        find(&format!("{default}.{name}"))
+        if let Some(def) = default.and_then(|d| find(&format!("{d}.{name}"))) {
+            return Some(def);
+        }
+        ctx.dialects().iter().find_map(|dialect| {
+            let (_, target) = dialect.aliases.iter().find(|(alias, _)| *alias == name)?;
+            find(target)
+        })
     }
 
     fn parse_custom_op(&mut self, name: &'s str, start: usize, name_start: usize) -> ParseResult<OpId> {
@@ -616,7 +616,8 @@ impl<'s> Parser<'s> {
                 format.parse(&mut cursor)?;
             }
         }
-        let state = cursor.finish();
+        let mut state = cursor.finish();
+        def.add_default_attributes(self.ir.ctx(), &mut state.attributes);
         Ok(self.ir.create_op(state))
     }
 
@@ -701,6 +702,9 @@ impl<'s> Parser<'s> {
             state.operands.push(v);
         }
         state.result_types = results.to_vec();
+        if let Some(def) = &definition {
+            def.add_default_attributes(&ctx, &mut state.attributes);
+        }
         Ok(self.ir.create_op(state))
     }
 

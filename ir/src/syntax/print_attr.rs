@@ -192,7 +192,6 @@ impl AttrWriter<'_> {
         let ctx = self.ctx;
         match attr.data(ctx) {
             AttrData::Unit => out.push_str("unit"),
-            AttrData::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             AttrData::Integer { ty, .. } if ty.is_signless_int_of_width(ctx, 1) => self.scalar(out, attr),
             AttrData::Integer { ty, .. } | AttrData::Float { ty, .. } => {
                 self.scalar(out, attr);
@@ -347,7 +346,6 @@ impl AttrWriter<'_> {
                 };
                 out.push_str(&crate::float::format(kind, f64::from_bits(*bits)));
             }
-            AttrData::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             _ => self.attr(out, attr),
         }
     }

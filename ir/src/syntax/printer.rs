@@ -31,6 +31,17 @@ pub struct PrintOptions {
 struct NameTable {
     values: FxHashMap<Value, String>,
     blocks: FxHashMap<BlockId, u32>,
+    /// Use the names ops suggest (custom form only, as upstream).
+    use_hints: bool,
+}
+
+/// Suggested names in use in a naming scope, and the counter for the
+/// `_N` suffixes that make a repeated suggestion unique (shared by all names
+/// of the scope, as upstream numbers them).
+#[derive(Clone, Default)]
+struct UsedNames {
+    names: FxHashSet<String>,
+    next_suffix: u32,
 }
 
 /// What an op's custom printer writes through.
@@ -126,20 +137,20 @@ impl NameTable {
     /// and sibling regions reuse numbers; in generic form, as upstream, one
     /// counter runs through the whole module, regions taken last-first.
     fn build(ir: &Ir, root: OpId, generic: bool) -> NameTable {
-        let mut table = NameTable { values: FxHashMap::default(), blocks: FxHashMap::default() };
+        let mut table = NameTable { values: FxHashMap::default(), blocks: FxHashMap::default(), use_hints: !generic };
         // (region, next value number, next argument number, suggested names
         // in use). Numbered names never clash with suggested ones, which
         // cannot start with a digit.
-        let mut work: Vec<(RegionId, u32, u32, FxHashSet<String>)> = Vec::new();
+        let mut work: Vec<(RegionId, u32, u32, UsedNames)> = Vec::new();
         let mut next_value = 0u32;
         let mut next_arg = 0u32;
-        let mut used = FxHashSet::default();
+        let mut used = UsedNames::default();
         table.name_results(ir, root, &mut next_value, &mut used);
-        let push_children = |work: &mut Vec<(RegionId, u32, u32, FxHashSet<String>)>, op: OpId, next_value: u32, next_arg: u32, used: &FxHashSet<String>| {
+        let push_children = |work: &mut Vec<(RegionId, u32, u32, UsedNames)>, op: OpId, next_value: u32, next_arg: u32, used: &UsedNames| {
             if generic {
-                work.extend(ir.regions(op).iter().map(|&r| (r, 0, 0, FxHashSet::default())));
+                work.extend(ir.regions(op).iter().map(|&r| (r, 0, 0, UsedNames::default())));
             } else if ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE) {
-                work.extend(ir.regions(op).iter().rev().map(|&r| (r, 0, 0, FxHashSet::default())));
+                work.extend(ir.regions(op).iter().rev().map(|&r| (r, 0, 0, UsedNames::default())));
             } else {
                 work.extend(ir.regions(op).iter().rev().map(|&r| (r, next_value, next_arg, used.clone())));
             }
@@ -174,7 +185,7 @@ impl NameTable {
         table
     }
 
-    fn name_results(&mut self, ir: &Ir, op: OpId, next_value: &mut u32, used: &mut FxHashSet<String>) {
+    fn name_results(&mut self, ir: &Ir, op: OpId, next_value: &mut u32, used: &mut UsedNames) {
         let results = ir.results(op);
         if results.is_empty() {
             return;
@@ -183,13 +194,10 @@ impl NameTable {
             .ctx()
             .op_definition(ir.op(op).name)
             .and_then(|d| d.name_results)
+            .filter(|_| self.use_hints)
             .and_then(|f| f(ir, op).into_iter().next().flatten());
         let base = match hint {
-            Some(h) => {
-                let name = unique_name(h, used);
-                used.insert(name.clone());
-                name
-            }
+            Some(h) => used.unique(h),
             None => {
                 *next_value += 1;
                 format!("{}", *next_value - 1)
@@ -205,14 +213,25 @@ impl NameTable {
     }
 }
 
-/// `hint`, or `hint_N` for the first free N, as upstream does.
-fn unique_name(hint: String, used: &FxHashSet<String>) -> String {
-    let hint: String = hint.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '.' { c } else { '_' }).collect();
-    let hint = if hint.chars().next().is_some_and(|c| c.is_ascii_digit()) { format!("_{hint}") } else { hint };
-    if !used.contains(&hint) {
-        return hint;
+impl UsedNames {
+    /// `hint` made a valid identifier, or with the scope's next `_N` suffix
+    /// when taken; the name is then taken.
+    fn unique(&mut self, hint: String) -> String {
+        let hint: String = hint.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.' | '-') { c } else { '_' }).collect();
+        let mut name = if hint.chars().next().is_some_and(|c| c.is_ascii_digit()) { format!("_{hint}") } else { hint };
+        if self.names.contains(&name) {
+            let base = name;
+            loop {
+                name = format!("{base}_{}", self.next_suffix);
+                self.next_suffix += 1;
+                if !self.names.contains(&name) {
+                    break;
+                }
+            }
+        }
+        self.names.insert(name.clone());
+        name
     }
-    (0..).map(|i| format!("{hint}_{i}")).find(|n| !used.contains(n)).expect("some suffix is free")
 }
 
 impl<'a> OpPrinter<'a> {
@@ -227,6 +246,16 @@ impl<'a> OpPrinter<'a> {
     /// Appends raw text.
     pub fn write(&mut self, text: &str) {
         self.out.push_str(text);
+    }
+
+    /// Indents what follows `newline` one more level (for ops that print
+    /// lists over several lines, like `cf.switch`).
+    pub fn increase_indent(&mut self) {
+        self.indent += 1;
+    }
+
+    pub fn decrease_indent(&mut self) {
+        self.indent = self.indent.saturating_sub(1);
     }
 
     pub fn newline(&mut self) {
@@ -354,16 +383,24 @@ impl<'a> OpPrinter<'a> {
 
     /// `{ ... }`. `print_entry_arguments` prints an entry block label with its
     /// arguments; ops whose syntax names the arguments (functions, loops)
-    /// pass `false`. `print_empty_terminator` keeps a terminator without
+    /// pass `false`. `print_block_terminators` keeps a terminator without
     /// operands that the custom syntax would otherwise leave implicit.
     pub fn print_region(&mut self, region: RegionId, print_entry_arguments: bool, print_block_terminators: bool) {
+        self.print_region_with(region, print_entry_arguments, print_block_terminators, false);
+    }
+
+    /// [`OpPrinter::print_region`], optionally labelling an empty entry
+    /// block (`^bb0:`) so that it reads back as a block, not an empty
+    /// region: the generic form needs that.
+    fn print_region_with(&mut self, region: RegionId, print_entry_arguments: bool, print_block_terminators: bool, print_empty_block: bool) {
         let blocks = self.ir.region_blocks(region).to_vec();
         let predecessors = if blocks.len() > 1 { self.predecessors(&blocks) } else { FxHashMap::default() };
         self.out.push('{');
         self.indent += 1;
         for (i, &b) in blocks.iter().enumerate() {
             let has_args = !self.ir.block_arguments(b).is_empty();
-            if i > 0 || (print_entry_arguments && has_args) {
+            let is_empty = self.ir.first_op(b).is_none();
+            if i > 0 || (print_entry_arguments && (has_args || (print_empty_block && is_empty))) {
                 self.block_label(b, i == 0, predecessors.get(&b).map_or(&[][..], |p| p.as_slice()));
             }
             let ops: Vec<OpId> = self.ir.block_ops(b).collect();
@@ -547,7 +584,7 @@ impl<'a> OpPrinter<'a> {
                 if i > 0 {
                     self.out.push_str(", ");
                 }
-                self.print_region(r, true, true);
+                self.print_region_with(r, true, true, true);
             }
             self.out.push(')');
         }

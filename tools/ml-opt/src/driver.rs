@@ -90,8 +90,10 @@ fn process(ctx: &Arc<Context>, file: FileId, options: &Options) -> (Option<Strin
         Ok(parsed) => parsed,
         Err(diag) => return (None, vec![diag]),
     };
-    if let Err(diag) = ir::verifier::verify(&ir, module) {
-        return (None, vec![diag]);
+    if !options.no_verify {
+        if let Err(diag) = ir::verifier::verify(&ir, module) {
+            return (None, vec![diag]);
+        }
     }
     let print_options = PrintOptions { generic: options.print_generic, debug_info: options.print_debuginfo };
     (Some(print_op(&ir, module, print_options)), Vec::new())

@@ -34,6 +34,10 @@ pub struct Options {
     /// Accept ops of dialects that are not registered.
     #[arg(long = "allow-unregistered-dialect")]
     pub allow_unregistered: bool,
+    /// Skip verification after parsing (upstream's flag of the same name):
+    /// for looking at invalid IR.
+    #[arg(long = "mlir-very-unsafe-disable-verifier-on-parsing")]
+    pub no_verify: bool,
     /// List the registered dialects and exit.
     #[arg(long = "show-dialects")]
     pub show_dialects: bool,

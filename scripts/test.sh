@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, build, then every test of the workspace.
+# The lit suite runs inside it (tools/ml-opt/tests/lit.rs: one test per file),
+# as do snapshot, property, round-trip and upstream-conformance tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+cargo build --workspace --all-targets
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast
+else
+  cargo test --workspace --no-fail-fast
+fi
