@@ -13,7 +13,7 @@ use ir::{Context, Diagnostic, FileId, Location, SourceFile};
 
 use crate::Options;
 
-pub fn run(options: &Options) -> ExitCode {
+pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
     let (name, bytes) = match read_input(&options.input) {
         Ok(input) => input,
         Err(message) => {
@@ -23,7 +23,7 @@ pub fn run(options: &Options) -> ExitCode {
     };
     let mut ctx = Context::new();
     ctx.allow_unregistered = options.allow_unregistered;
-    dialects_all::register_all(&ctx);
+    register(&ctx);
     let ctx = Arc::new(ctx);
 
     if options.show_dialects {

@@ -1,0 +1,10 @@
+//! `toy-opt`: ml-opt with the toy dialect added to the workspace's dialects.
+
+fn register(ctx: &ir::Context) {
+    dialects_all::register_all(ctx);
+    ctx.register_dialect(toy_dialect::dialect());
+}
+
+fn main() -> std::process::ExitCode {
+    ml_opt::main(register)
+}
