@@ -40,7 +40,11 @@ impl<T: Clone + Eq + Hash> Interner<T> {
         &self.items[id as usize]
     }
 
-    pub(crate) fn lookup(&self, value: &T) -> Option<u32> {
+    pub(crate) fn lookup<Q>(&self, value: &Q) -> Option<u32>
+    where
+        T: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.index.lock().unwrap_or_else(|e| e.into_inner()).get(value).copied()
     }
 }
@@ -101,7 +105,11 @@ impl Context {
     // ---- strings ----
 
     pub fn symbol(&self, s: &str) -> Symbol {
-        Symbol(self.strings.intern(s.into()))
+        // Most symbols exist already: look up without allocating first.
+        match self.strings.lookup(s) {
+            Some(id) => Symbol(id),
+            None => Symbol(self.strings.intern(s.into())),
+        }
     }
 
     pub fn str(&self, s: Symbol) -> &str {
@@ -110,7 +118,7 @@ impl Context {
 
     /// The symbol for `s` if it was ever interned.
     pub fn existing_symbol(&self, s: &str) -> Option<Symbol> {
-        self.strings.lookup(&Box::from(s)).map(Symbol)
+        self.strings.lookup(s).map(Symbol)
     }
 
     // ---- types and attributes ----

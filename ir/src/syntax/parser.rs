@@ -76,6 +76,9 @@ pub(crate) struct Parser<'s> {
     isolation_starts: Vec<usize>,
     /// Names of the ops whose regions are being parsed, innermost last.
     pub(crate) enclosing_ops: Vec<Arc<OpDefinition>>,
+    /// Custom op names already resolved, with the enclosing op's default
+    /// dialect they were resolved under.
+    resolved_names: FxHashMap<(&'s str, Option<&'static str>), Arc<OpDefinition>>,
 }
 
 impl AliasLookup for Parser<'_> {
@@ -173,6 +176,7 @@ impl<'s> Parser<'s> {
             forward: Vec::new(),
             isolation_starts: Vec::new(),
             enclosing_ops: Vec::new(),
+            resolved_names: FxHashMap::default(),
         }
     }
 
@@ -590,7 +594,15 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_custom_op(&mut self, name: &'s str, start: usize, name_start: usize) -> ParseResult<OpId> {
-        let Some(def) = self.resolve_custom_name(name) else {
+        let key = (name, self.enclosing_ops.last().map_or(Some("builtin"), |d| d.default_dialect));
+        let resolved = match self.resolved_names.get(&key) {
+            Some(def) => Some(def.clone()),
+            None => self.resolve_custom_name(name),
+        };
+        if let Some(def) = &resolved {
+            self.resolved_names.insert(key, def.clone());
+        }
+        let Some(def) = resolved else {
             let location = self.loc(name_start, name_start + name.len());
             let known_dialect = name.split_once('.').is_some_and(|(d, _)| self.ctx().dialect(d).is_some());
             let message = if name.contains('.') && !known_dialect && !self.ctx().allow_unregistered {
