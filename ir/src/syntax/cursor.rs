@@ -132,10 +132,11 @@ impl<'p, 's> OpParser<'p, 's> {
 
     /// Any bare identifier, if one comes next.
     pub fn parse_optional_identifier(&mut self) -> Option<&'s str> {
-        match self.parser.peek_char() {
-            Some(c) if c.is_ascii_alphabetic() || c == '_' => self.parser.rule(Rule::bare_id).ok().map(|p| p.as_str()),
-            _ => None,
-        }
+        self.parser.skip_trivia();
+        let start = self.parser.pos;
+        let end = super::fast_path::bare_id_end(self.parser.src(), start)?;
+        self.parser.pos = end;
+        Some(&self.parser.src()[start..end])
     }
 
     pub fn parse_identifier(&mut self) -> ParseResult<&'s str> {
@@ -185,8 +186,7 @@ impl<'p, 's> OpParser<'p, 's> {
     // ---- operands ----
 
     pub fn parse_operand(&mut self) -> ParseResult<UnresolvedOperand<'s>> {
-        let pair = self.parser.rule(Rule::value_use)?;
-        self.parser.unresolved(pair)
+        self.parser.parse_value_use()
     }
 
     pub fn parse_optional_operand(&mut self) -> ParseResult<Option<UnresolvedOperand<'s>>> {

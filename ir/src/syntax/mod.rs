@@ -3,6 +3,7 @@
 
 mod build;
 mod cursor;
+mod fast_path;
 mod parser;
 mod print_attr;
 mod printer;

@@ -184,6 +184,11 @@ impl<'s> Parser<'s> {
         self.ir.ctx()
     }
 
+    /// The text being parsed.
+    pub(crate) fn src(&self) -> &'s str {
+        self.src
+    }
+
     // ---- positions and diagnostics ----
 
     pub(crate) fn loc(&self, start: usize, end: usize) -> Location {
@@ -315,6 +320,11 @@ impl<'s> Parser<'s> {
     }
 
     pub(crate) fn parse_type(&mut self) -> ParseResult<Type> {
+        self.skip_trivia();
+        if let Some((data, end)) = super::fast_path::scalar_type(self.src, self.pos) {
+            self.pos = end;
+            return Ok(self.ctx().intern_type(data));
+        }
         let pair = self.rule(Rule::r#type)?;
         self.builder().type_(pair).map_err(|e| self.build_error(e))
     }
@@ -524,31 +534,24 @@ impl<'s> Parser<'s> {
         let start = self.pos;
         let mut result_names: Vec<(&'s str, u32, Location)> = Vec::new();
         if self.peek_char() == Some('%') {
-            let pair = self.rule(Rule::op_result_list)?;
-            for result in pair.into_inner() {
-                let span = result.as_span();
-                let location = self.span_loc(span);
-                let mut inner = result.into_inner();
-                let name = inner.next().expect("grammar").as_str();
-                let count = match inner.next() {
-                    Some(n) => match n.as_str().parse::<u32>() {
-                        Ok(c) if c > 0 => c,
-                        _ => return Err(Diagnostic::error(location, "expected named operation to have at least 1 result")),
-                    },
-                    None => 1,
-                };
-                result_names.push((name, count, location));
+            let src: &'s str = self.src;
+            if let Some((results, end)) = super::fast_path::result_list(src, self.pos) {
+                for (name_start, name_end, count) in results {
+                    result_names.push((&src[name_start..name_end], count, self.loc(name_start, name_end)));
+                }
+                self.pos = end;
+            } else {
+                self.parse_result_list_with_grammar(&mut result_names)?;
             }
         }
         self.skip_trivia();
         let name_start = self.pos;
-        let name_pair = self.rule(Rule::op_name)?;
-        let name_tok = name_pair.into_inner().next().expect("grammar");
-        let op = if name_tok.as_rule() == Rule::string_literal {
-            let name = super::build::unescape_string(name_tok.as_str()).map_err(|m| Diagnostic::error(self.loc(name_start, self.pos), m))?;
-            self.parse_generic_op(&name, start, name_start)?
+        let src: &'s str = self.src;
+        let op = if let Some(end) = super::fast_path::bare_id_end(src, self.pos) {
+            self.pos = end;
+            self.parse_custom_op(&src[name_start..end], start, name_start)?
         } else {
-            self.parse_custom_op(name_tok.as_str(), start, name_start)?
+            self.parse_named_generic_op(start, name_start)?
         };
         if let Some(location) = self.parse_optional_trailing_location()? {
             self.ir.op_mut(op).location = location;
@@ -569,6 +572,38 @@ impl<'s> Parser<'s> {
             self.define_values(name, values, location)?;
         }
         Ok(op)
+    }
+
+    /// `%a, %b:2 =` through the grammar (for layouts the fast path does not
+    /// take, and for its error messages).
+    fn parse_result_list_with_grammar(&mut self, result_names: &mut Vec<(&'s str, u32, Location)>) -> ParseResult<()> {
+        let pair = self.rule(Rule::op_result_list)?;
+        for result in pair.into_inner() {
+            let span = result.as_span();
+            let location = self.span_loc(span);
+            let mut inner = result.into_inner();
+            let name = inner.next().expect("grammar").as_str();
+            let count = match inner.next() {
+                Some(n) => match n.as_str().parse::<u32>() {
+                    Ok(c) if c > 0 => c,
+                    _ => return Err(Diagnostic::error(location, "expected named operation to have at least 1 result")),
+                },
+                None => 1,
+            };
+            result_names.push((name, count, location));
+        }
+        Ok(())
+    }
+
+    /// `"name"(...)`: the generic form, after the op's results.
+    fn parse_named_generic_op(&mut self, start: usize, name_start: usize) -> ParseResult<OpId> {
+        let pair = self.rule(Rule::op_name)?;
+        let token = pair.into_inner().next().expect("grammar");
+        if token.as_rule() != Rule::string_literal {
+            return Err(Diagnostic::error(self.loc(name_start, self.pos), "expected operation name"));
+        }
+        let name = super::build::unescape_string(token.as_str()).map_err(|m| Diagnostic::error(self.loc(name_start, self.pos), m))?;
+        self.parse_generic_op(&name, start, name_start)
     }
 
     /// The definition for a custom-form op name: exact, then in the default
@@ -718,6 +753,20 @@ impl<'s> Parser<'s> {
             def.add_default_attributes(&ctx, &mut state.attributes);
         }
         Ok(self.ir.create_op(state))
+    }
+
+    /// A value use at the current position, read without pest when it is
+    /// well formed.
+    pub(crate) fn parse_value_use(&mut self) -> ParseResult<UnresolvedOperand<'s>> {
+        self.skip_trivia();
+        if let Some((name_end, number, end)) = super::fast_path::value_use(self.src, self.pos) {
+            let src: &'s str = self.src;
+            let operand = UnresolvedOperand { name: &src[self.pos..name_end], number, location: self.loc(self.pos, end) };
+            self.pos = end;
+            return Ok(operand);
+        }
+        let pair = self.rule(Rule::value_use)?;
+        self.unresolved(pair)
     }
 
     pub(crate) fn unresolved(&self, pair: Pair<'s, Rule>) -> ParseResult<UnresolvedOperand<'s>> {
