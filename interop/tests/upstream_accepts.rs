@@ -3,28 +3,10 @@
 //! verified and printed by us, in custom and in generic form, and the text is
 //! handed to upstream through melior. One trial per file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-
-fn lit_inputs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lit-tests");
-    let mut files = Vec::new();
-    let mut dirs = vec![root];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "mlir") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
 
 /// Our printed text of one chunk, or `None` when we reject the chunk.
 fn print_ours(text: &str, allow_unregistered: bool, generic: bool) -> Option<String> {
@@ -35,7 +17,14 @@ fn print_ours(text: &str, allow_unregistered: bool, generic: bool) -> Option<Str
     let file = ctx.add_source_file(ir::SourceFile::new("input.mlir", text.into(), 0));
     let (ir, module) = ir::syntax::parse_source(&ctx, file).ok()?;
     ir::verifier::verify(&ir, module).ok()?;
-    Some(ir::syntax::print_op(&ir, module, ir::syntax::PrintOptions { generic, debug_info: false }))
+    Some(ir::syntax::print_op(
+        &ir,
+        module,
+        ir::syntax::PrintOptions {
+            generic,
+            debug_info: false,
+        },
+    ))
 }
 
 fn check(path: &Path) -> Result<(), Failed> {
@@ -45,8 +34,12 @@ fn check(path: &Path) -> Result<(), Failed> {
     let mut checked = 0;
     for chunk in ir::split_input::split_input(&text, "// -----") {
         for generic in [false, true] {
-            let Some(printed) = print_ours(&chunk.text, allow_unregistered, generic) else { continue };
-            upstream.check(&printed).map_err(|e| format!("upstream rejected our output:\n{printed}\n{e}"))?;
+            let Some(printed) = print_ours(&chunk.text, allow_unregistered, generic) else {
+                continue;
+            };
+            upstream
+                .check(&printed)
+                .map_err(|e| format!("upstream rejected our output:\n{printed}\n{e}"))?;
             checked += 1;
         }
     }
@@ -60,12 +53,9 @@ fn check(path: &Path) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let trials = lit_inputs()
+    let trials = test_support::lit_inputs()
         .into_iter()
-        .map(|p| {
-            let name = p.to_string_lossy().rsplit("lit-tests/").next().unwrap_or_default().to_string();
-            Trial::test(name, move || check(&p))
-        })
+        .map(|p| Trial::test(test_support::test_name(&p), move || check(&p)))
         .collect();
     libtest_mimic::run(&args, trials).exit();
 }

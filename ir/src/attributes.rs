@@ -38,25 +38,46 @@ pub enum AttrData {
     Unit,
     /// An integer of an integer or index type; the value is kept
     /// sign-extended to 128 bits (wider integer types are rejected by the parser).
-    Integer { value: i128, ty: Type },
+    Integer {
+        value: i128,
+        ty: Type,
+    },
     /// A float of a float type, kept as the bits of an `f64`.
-    Float { bits: u64, ty: Type },
+    Float {
+        bits: u64,
+        ty: Type,
+    },
     String(Box<str>),
     Array(Vec<Attribute>),
     /// Entries sorted by name, as MLIR keeps them.
     Dictionary(Vec<NamedAttribute>),
     Type(Type),
     /// `@root::@nested::@leaf`.
-    SymbolRef { root: Symbol, nested: Vec<Symbol> },
-    DenseElements { ty: Type, elements: DenseElements },
+    SymbolRef {
+        root: Symbol,
+        nested: Vec<Symbol>,
+    },
+    DenseElements {
+        ty: Type,
+        elements: DenseElements,
+    },
     /// `array<i64: 1, 2>`: integer or float scalars of `element` type.
-    DenseArray { element: Type, values: Vec<Attribute> },
+    DenseArray {
+        element: Type,
+        values: Vec<Attribute>,
+    },
     AffineMap(AffineMap),
-    StridedLayout { offset: i64, strides: Vec<i64> },
+    StridedLayout {
+        offset: i64,
+        strides: Vec<i64>,
+    },
     Location(LocationData),
     /// An attribute of a dialect, kept as its spelling after `#dialect.`:
     /// `#arith.fastmath<fast>` is dialect `arith`, body `fastmath<fast>`.
-    Dialect { dialect: Symbol, body: Box<str> },
+    Dialect {
+        dialect: Symbol,
+        body: Box<str>,
+    },
 }
 
 impl Attribute {
@@ -75,7 +96,10 @@ impl Attribute {
         ctx.intern_attr(AttrData::Integer { value, ty })
     }
     pub fn float(ctx: &Context, value: f64, ty: Type) -> Attribute {
-        ctx.intern_attr(AttrData::Float { bits: value.to_bits(), ty })
+        ctx.intern_attr(AttrData::Float {
+            bits: value.to_bits(),
+            ty,
+        })
     }
     pub fn string(ctx: &Context, value: &str) -> Attribute {
         ctx.intern_attr(AttrData::String(value.into()))
@@ -87,7 +111,10 @@ impl Attribute {
         ctx.intern_attr(AttrData::Array(items))
     }
     pub fn symbol_ref(ctx: &Context, root: &str) -> Attribute {
-        ctx.intern_attr(AttrData::SymbolRef { root: ctx.symbol(root), nested: Vec::new() })
+        ctx.intern_attr(AttrData::SymbolRef {
+            root: ctx.symbol(root),
+            nested: Vec::new(),
+        })
     }
     /// A dictionary; entries are sorted by name here.
     pub fn dictionary(ctx: &Context, mut entries: Vec<NamedAttribute>) -> Attribute {
@@ -97,8 +124,14 @@ impl Attribute {
     /// `array<i32: ...>` of 32-bit integers (e.g. `operandSegmentSizes`).
     pub fn dense_i32_array(ctx: &Context, values: &[i32]) -> Attribute {
         let i32t = Type::integer(ctx, 32);
-        let values = values.iter().map(|&v| Attribute::integer(ctx, v as i128, i32t)).collect();
-        ctx.intern_attr(AttrData::DenseArray { element: i32t, values })
+        let values = values
+            .iter()
+            .map(|&v| Attribute::integer(ctx, v as i128, i32t))
+            .collect();
+        ctx.intern_attr(AttrData::DenseArray {
+            element: i32t,
+            values,
+        })
     }
 
     pub fn as_integer(self, ctx: &Context) -> Option<i128> {
@@ -134,7 +167,9 @@ impl Attribute {
     /// Integer values of an `array<iN: ...>`.
     pub fn as_dense_int_array(self, ctx: &Context) -> Option<Vec<i128>> {
         match self.data(ctx) {
-            AttrData::DenseArray { values, .. } => values.iter().map(|v| v.as_integer(ctx)).collect(),
+            AttrData::DenseArray { values, .. } => {
+                values.iter().map(|v| v.as_integer(ctx)).collect()
+            }
             _ => None,
         }
     }
@@ -149,7 +184,9 @@ impl Attribute {
     /// The type of a typed attribute (integer, float, dense elements).
     pub fn typed_attr_type(self, ctx: &Context) -> Option<Type> {
         match self.data(ctx) {
-            AttrData::Integer { ty, .. } | AttrData::Float { ty, .. } | AttrData::DenseElements { ty, .. } => Some(*ty),
+            AttrData::Integer { ty, .. }
+            | AttrData::Float { ty, .. }
+            | AttrData::DenseElements { ty, .. } => Some(*ty),
             _ => None,
         }
     }

@@ -10,17 +10,24 @@ use crate::types::{Type, TypeData};
 /// Scalars, or vectors/tensors of them: what elementwise ops accept.
 fn scalar_or_container(ctx: &Context, ty: Type, scalar: fn(&Context, Type) -> bool) -> bool {
     match ty.data(ctx) {
-        TypeData::Vector { element, .. } | TypeData::RankedTensor { element, .. } | TypeData::UnrankedTensor { element } => {
-            scalar(ctx, *element)
-        }
+        TypeData::Vector { element, .. }
+        | TypeData::RankedTensor { element, .. }
+        | TypeData::UnrankedTensor { element } => scalar(ctx, *element),
         _ => scalar(ctx, ty),
     }
 }
 
-pub const ANY_TYPE: TypeConstraint = TypeConstraint { description: "any type", check: |_, _| true, buildable: None };
+pub const ANY_TYPE: TypeConstraint = TypeConstraint {
+    description: "any type",
+    check: |_, _| true,
+    buildable: None,
+};
 
-pub const INDEX: TypeConstraint =
-    TypeConstraint { description: "index", check: |ctx, t| t.is_index(ctx), buildable: Some(|ctx| Type::index(ctx)) };
+pub const INDEX: TypeConstraint = TypeConstraint {
+    description: "index",
+    check: |ctx, t| t.is_index(ctx),
+    buildable: Some(Type::index),
+};
 
 pub const I1: TypeConstraint = TypeConstraint {
     description: "1-bit signless integer",
@@ -48,38 +55,80 @@ pub const BOOL_LIKE: TypeConstraint = TypeConstraint {
 
 pub const SIGNLESS_INTEGER_OR_FLOAT_LIKE: TypeConstraint = TypeConstraint {
     description: "signless-integer-or-float-like",
-    check: |ctx, t| scalar_or_container(ctx, t, |c, e| e.is_signless_int_or_index(c) || e.is_float(c)),
+    check: |ctx, t| {
+        scalar_or_container(ctx, t, |c, e| {
+            e.is_signless_int_or_index(c) || e.is_float(c)
+        })
+    },
     buildable: None,
 };
 
-pub const FUNCTION_TYPE: TypeConstraint =
-    TypeConstraint { description: "function type", check: |ctx, t| t.function_parts(ctx).is_some(), buildable: None };
+pub const FUNCTION_TYPE: TypeConstraint = TypeConstraint {
+    description: "function type",
+    check: |ctx, t| t.function_parts(ctx).is_some(),
+    buildable: None,
+};
 
-pub const ANY_ATTR: AttrConstraint = AttrConstraint { description: "any attribute", check: |_, _| true, parse: None, print: None, default: None };
-
-pub const UNIT_ATTR: AttrConstraint =
-    AttrConstraint { description: "unit attribute", check: |ctx, a| matches!(a.data(ctx), AttrData::Unit), parse: None, print: None, default: None };
-
-pub const STRING_ATTR: AttrConstraint =
-    AttrConstraint { description: "string attribute", check: |ctx, a| a.as_string(ctx).is_some(), parse: None, print: None, default: None };
-
-pub const TYPE_ATTR: AttrConstraint =
-    AttrConstraint { description: "type attribute", check: |ctx, a| a.as_type(ctx).is_some(), parse: None, print: None, default: None };
-
-pub const FUNCTION_TYPE_ATTR: AttrConstraint = AttrConstraint {
-    description: "type attribute of function type",
-    check: |ctx, a| a.as_type(ctx).is_some_and(|t| t.function_parts(ctx).is_some()),
+pub const ANY_ATTR: AttrConstraint = AttrConstraint {
+    description: "any attribute",
+    check: |_, _| true,
     parse: None,
     print: None,
     default: None,
 };
 
-pub const ARRAY_ATTR: AttrConstraint =
-    AttrConstraint { description: "array attribute", check: |ctx, a| a.as_array(ctx).is_some(), parse: None, print: None, default: None };
+pub const UNIT_ATTR: AttrConstraint = AttrConstraint {
+    description: "unit attribute",
+    check: |ctx, a| matches!(a.data(ctx), AttrData::Unit),
+    parse: None,
+    print: None,
+    default: None,
+};
+
+pub const STRING_ATTR: AttrConstraint = AttrConstraint {
+    description: "string attribute",
+    check: |ctx, a| a.as_string(ctx).is_some(),
+    parse: None,
+    print: None,
+    default: None,
+};
+
+pub const TYPE_ATTR: AttrConstraint = AttrConstraint {
+    description: "type attribute",
+    check: |ctx, a| a.as_type(ctx).is_some(),
+    parse: None,
+    print: None,
+    default: None,
+};
+
+pub const FUNCTION_TYPE_ATTR: AttrConstraint = AttrConstraint {
+    description: "type attribute of function type",
+    check: |ctx, a| {
+        a.as_type(ctx)
+            .is_some_and(|t| t.function_parts(ctx).is_some())
+    },
+    parse: None,
+    print: None,
+    default: None,
+};
+
+pub const ARRAY_ATTR: AttrConstraint = AttrConstraint {
+    description: "array attribute",
+    check: |ctx, a| a.as_array(ctx).is_some(),
+    parse: None,
+    print: None,
+    default: None,
+};
 
 pub const DICTIONARY_ARRAY_ATTR: AttrConstraint = AttrConstraint {
     description: "Array of dictionary attributes",
-    check: |ctx, a| a.as_array(ctx).is_some_and(|items| items.iter().all(|i| matches!(i.data(ctx), AttrData::Dictionary(_)))),
+    check: |ctx, a| {
+        a.as_array(ctx).is_some_and(|items| {
+            items
+                .iter()
+                .all(|i| matches!(i.data(ctx), AttrData::Dictionary(_)))
+        })
+    },
     parse: None,
     print: None,
     default: None,
@@ -134,7 +183,10 @@ fn parse_i64_attr(p: &mut OpParser<'_, '_>) -> ParseResult<Attribute> {
     let location = p.current_location();
     let value = p.parse_integer()?;
     if i64::try_from(value).is_err() {
-        return Err(crate::Diagnostic::error(location, "integer constant out of range for attribute"));
+        return Err(crate::Diagnostic::error(
+            location,
+            "integer constant out of range for attribute",
+        ));
     }
     let i64t = Type::integer(p.ctx(), 64);
     Ok(Attribute::integer(p.ctx(), value, i64t))

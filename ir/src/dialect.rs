@@ -129,7 +129,8 @@ pub type VerifyFn = fn(&Ir, OpId) -> Result<(), Diagnostic>;
 pub type ParseFn = fn(&mut OpParser<'_, '_>) -> Result<(), Diagnostic>;
 pub type PrintFn = fn(&mut OpPrinter<'_>, OpId);
 /// Result types that follow from operands and attributes (e.g. `i1` for comparisons).
-pub type InferTypesFn = fn(&Context, &[Type], &[crate::attributes::NamedAttribute]) -> Option<Vec<Type>>;
+pub type InferTypesFn =
+    fn(&Context, &[Type], &[crate::attributes::NamedAttribute]) -> Option<Vec<Type>>;
 /// Suggested SSA names for an op's results (`%c0`, `%cst`).
 pub type NameResultsFn = fn(&Ir, OpId) -> Vec<Option<String>>;
 
@@ -187,17 +188,27 @@ impl OpDefinition {
     /// print generically.
     pub fn assembly_format(&self) -> Option<&AssemblyFormat> {
         let text = self.format?;
-        self.compiled_format.get_or_init(|| AssemblyFormat::compile(text, self)).as_ref().ok()
+        self.compiled_format
+            .get_or_init(|| AssemblyFormat::compile(text, self))
+            .as_ref()
+            .ok()
     }
 
     /// Adds the default value of every default-valued attribute that
     /// `attributes` lacks.
-    pub fn add_default_attributes(&self, ctx: &Context, attributes: &mut Vec<crate::attributes::NamedAttribute>) {
+    pub fn add_default_attributes(
+        &self,
+        ctx: &Context,
+        attributes: &mut Vec<crate::attributes::NamedAttribute>,
+    ) {
         for spec in self.attributes {
             if let Some(default) = spec.constraint.default {
                 let name = ctx.symbol(spec.name);
                 if !attributes.iter().any(|a| a.name == name) {
-                    attributes.push(crate::attributes::NamedAttribute { name, value: default(ctx) });
+                    attributes.push(crate::attributes::NamedAttribute {
+                        name,
+                        value: default(ctx),
+                    });
                 }
             }
         }
@@ -245,7 +256,12 @@ pub struct Dialect {
 
 impl Dialect {
     pub fn new(name: &'static str, summary: &'static str) -> Self {
-        Dialect { name, summary, ops: Vec::new(), aliases: &[] }
+        Dialect {
+            name,
+            summary,
+            ops: Vec::new(),
+            aliases: &[],
+        }
     }
 
     /// Adds the op declared by the typed op struct `T`.
@@ -265,7 +281,9 @@ impl Dialect {
             .iter()
             .filter_map(|def| {
                 let text = def.format?;
-                AssemblyFormat::compile(text, def).err().map(|e| format!("{}: {e}", def.name))
+                AssemblyFormat::compile(text, def)
+                    .err()
+                    .map(|e| format!("{}: {e}", def.name))
             })
             .collect()
     }

@@ -62,16 +62,34 @@ pub fn segment_sizes(
     if variable <= 1 {
         let fixed = specs.len() - variable;
         if total < fixed || (variable == 0 && total != fixed) {
-            let what = if kind == SegmentKind::Operands { "operands" } else { "results" };
-            let expected = if variable == 0 { format!("{fixed}") } else { format!("at least {fixed}") };
+            let what = if kind == SegmentKind::Operands {
+                "operands"
+            } else {
+                "results"
+            };
+            let expected = if variable == 0 {
+                format!("{fixed}")
+            } else {
+                format!("at least {fixed}")
+            };
             return Err(format!("expected {expected} {what}, but found {total}"));
         }
         let rest = total - fixed;
         if rest > 1 && specs.iter().any(|s| s.arity == Arity::Optional) {
-            let what = if kind == SegmentKind::Operands { "operands" } else { "results" };
-            return Err(format!("expected at most {} {what}, but found {total}", fixed + 1));
+            let what = if kind == SegmentKind::Operands {
+                "operands"
+            } else {
+                "results"
+            };
+            return Err(format!(
+                "expected at most {} {what}, but found {total}",
+                fixed + 1
+            ));
         }
-        return Ok(specs.iter().map(|s| if s.arity == Arity::Single { 1 } else { rest }).collect());
+        return Ok(specs
+            .iter()
+            .map(|s| if s.arity == Arity::Single { 1 } else { rest })
+            .collect());
     }
     let attr = kind.sizes_attr();
     let sizes = ir
@@ -79,7 +97,11 @@ pub fn segment_sizes(
         .and_then(|a| a.as_dense_int_array(ir.ctx()))
         .ok_or_else(|| format!("requires dense i32 array attribute '{attr}'"))?;
     if sizes.len() != specs.len() || sizes.iter().any(|&s| s < 0) {
-        return Err(format!("'{attr}' attribute for specifying {} segments must have {} elements", kind_word(kind), specs.len()));
+        return Err(format!(
+            "'{attr}' attribute for specifying {} segments must have {} elements",
+            kind_word(kind),
+            specs.len()
+        ));
     }
     let sum: i128 = sizes.iter().sum();
     if sum != total as i128 {
@@ -97,7 +119,13 @@ fn kind_word(kind: SegmentKind) -> &'static str {
 
 /// The positions of declared group `group` in the op's operands or results;
 /// empty when the op is malformed (the verifier reports that).
-pub fn segment(ir: &Ir, op: OpId, kind: SegmentKind, specs: &[ValueSpec], group: usize) -> Range<usize> {
+pub fn segment(
+    ir: &Ir,
+    op: OpId,
+    kind: SegmentKind,
+    specs: &[ValueSpec],
+    group: usize,
+) -> Range<usize> {
     let total = match kind {
         SegmentKind::Operands => ir.operands(op).len(),
         SegmentKind::Results => ir.results(op).len(),
@@ -140,7 +168,11 @@ const fn str_eq(a: &str, b: &str) -> bool {
 
 /// The first line of an op's doc comment: its summary.
 pub fn first_doc_line(lines: &[&'static str]) -> &'static str {
-    lines.iter().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("")
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
 }
 
 /// Declares an op: a `Copy` handle type with typed accessors, and its
@@ -269,21 +301,38 @@ macro_rules! __group_type {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __group_get {
-    (Single, $slice:expr) => { $slice.first().copied().expect("verified op has this operand or result") };
-    (Optional, $slice:expr) => { $slice.first().copied() };
-    (Variadic, $slice:expr) => { $slice };
+    (Single, $slice:expr) => {
+        $slice
+            .first()
+            .copied()
+            .expect("verified op has this operand or result")
+    };
+    (Optional, $slice:expr) => {
+        $slice.first().copied()
+    };
+    (Variadic, $slice:expr) => {
+        $slice
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __attr_optional {
-    (Required) => { false };
-    (Optional) => { true };
+    (Required) => {
+        false
+    };
+    (Optional) => {
+        true
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __optional_format {
-    () => { None };
-    ($f:literal) => { Some($f) };
+    () => {
+        None
+    };
+    ($f:literal) => {
+        Some($f)
+    };
 }

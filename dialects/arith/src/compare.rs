@@ -1,18 +1,22 @@
 //! Comparisons: `arith.cmpi slt, %a, %b : i32` yields `i1` (or a vector or
 //! tensor of `i1` shaped like the operands).
 
-use ir::constraints::{FLOAT_LIKE, SIGNLESS_INTEGER_LIKE, BOOL_LIKE};
+use ir::constraints::{BOOL_LIKE, FLOAT_LIKE, SIGNLESS_INTEGER_LIKE};
 use ir::dialect::AttrConstraint;
 use ir::{define_op, Context, NamedAttribute, Type};
 
 use crate::attrs::{is_predicate, parse_predicate, print_predicate, FASTMATH};
 
 /// Integer predicates, in the order of their stored values.
-pub const CMPI_PREDICATES: &[&str] = &["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"];
+pub const CMPI_PREDICATES: &[&str] = &[
+    "eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge",
+];
 
 /// Float predicates, in the order of their stored values.
-pub const CMPF_PREDICATES: &[&str] =
-    &["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"];
+pub const CMPF_PREDICATES: &[&str] = &[
+    "false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule",
+    "une", "uno", "true",
+];
 
 const CMPI_PREDICATE: AttrConstraint = AttrConstraint {
     description: "allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9",
@@ -76,7 +80,11 @@ fn verify_shapes(ir: &ir::Ir, op: ir::OpId) -> Result<(), ir::Diagnostic> {
         return Err(ir::verifier::op_error(
             ir,
             op,
-            format!("result type '{}' must be i1 shaped like the operands ('{}')", ctx.print_type(result), ctx.print_type(expected)),
+            format!(
+                "result type '{}' must be i1 shaped like the operands ('{}')",
+                ctx.print_type(result),
+                ctx.print_type(expected)
+            ),
         ));
     }
     Ok(())

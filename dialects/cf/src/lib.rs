@@ -21,15 +21,26 @@ pub fn dialect() -> Dialect {
 
 /// Checks that the values passed to successor `index` match its block
 /// arguments in number and type, in upstream's words.
-pub(crate) fn verify_successor_operands(ir: &ir::Ir, op: ir::OpId, index: usize, operands: &[ir::Value]) -> Result<(), ir::Diagnostic> {
+pub(crate) fn verify_successor_operands(
+    ir: &ir::Ir,
+    op: ir::OpId,
+    index: usize,
+    operands: &[ir::Value],
+) -> Result<(), ir::Diagnostic> {
     let ctx = ir.ctx();
-    let Some(&block) = ir.successors(op).get(index) else { return Ok(()) };
+    let Some(&block) = ir.successors(op).get(index) else {
+        return Ok(());
+    };
     let arguments = ir.block_arguments(block);
     if arguments.len() != operands.len() {
         return Err(ir::verifier::op_error(
             ir,
             op,
-            format!("branch has {} operands for successor #{index}, but target block has {}", operands.len(), arguments.len()),
+            format!(
+                "branch has {} operands for successor #{index}, but target block has {}",
+                operands.len(),
+                arguments.len()
+            ),
         ));
     }
     for (i, (&v, &a)) in operands.iter().zip(arguments).enumerate() {

@@ -82,7 +82,10 @@ impl Ir {
     }
 
     pub fn create_region(&mut self, parent: Option<OpId>) -> RegionId {
-        self.regions.push(RegionData { blocks: Vec::new(), parent });
+        self.regions.push(RegionData {
+            blocks: Vec::new(),
+            parent,
+        });
         RegionId(self.regions.len() as u32 - 1)
     }
 

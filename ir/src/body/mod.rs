@@ -66,7 +66,13 @@ pub struct Ir {
 
 impl Ir {
     pub fn new(ctx: Arc<Context>) -> Self {
-        Ir { ctx, ops: Vec::new(), blocks: Vec::new(), regions: Vec::new(), values: Vec::new() }
+        Ir {
+            ctx,
+            ops: Vec::new(),
+            blocks: Vec::new(),
+            regions: Vec::new(),
+            values: Vec::new(),
+        }
     }
 
     pub fn ctx(&self) -> &Context {

@@ -26,7 +26,11 @@ pub struct ValueData {
 
 impl Ir {
     pub(crate) fn new_value(&mut self, ty: Type, def: ValueDef) -> Value {
-        self.values.push(ValueData { ty, def, uses: Vec::new() });
+        self.values.push(ValueData {
+            ty,
+            def,
+            uses: Vec::new(),
+        });
         Value(self.values.len() as u32 - 1)
     }
 
@@ -80,7 +84,10 @@ impl Ir {
     /// Sets operand `index` of `op` to `v`, keeping use lists right.
     pub fn set_operand(&mut self, op: OpId, index: usize, v: Value) {
         let old = self.ops[op.index()].operands[index];
-        let u = Use { op, index: index as u32 };
+        let u = Use {
+            op,
+            index: index as u32,
+        };
         self.remove_use(old, u);
         self.ops[op.index()].operands[index] = v;
         self.add_use(v, u);

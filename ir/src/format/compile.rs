@@ -67,12 +67,20 @@ struct Compiler<'a> {
 impl AssemblyFormat {
     /// Compiles `text` for the op `def`.
     pub fn compile(text: &str, def: &OpDefinition) -> Result<AssemblyFormat, String> {
-        let mut c = Compiler { tokens: tokenize(text)?, pos: 0, def, printed_attributes: Vec::new() };
+        let mut c = Compiler {
+            tokens: tokenize(text)?,
+            pos: 0,
+            def,
+            printed_attributes: Vec::new(),
+        };
         let elements = c.elements(false)?;
         if c.pos != c.tokens.len() {
             return Err(format!("unexpected {:?} in format", c.tokens[c.pos]));
         }
-        Ok(AssemblyFormat { elements, printed_attributes: c.printed_attributes })
+        Ok(AssemblyFormat {
+            elements,
+            printed_attributes: c.printed_attributes,
+        })
     }
 }
 
@@ -82,7 +90,11 @@ impl Compiler<'_> {
     }
 
     fn next(&mut self) -> Result<Token, String> {
-        let t = self.tokens.get(self.pos).cloned().ok_or("unexpected end of format")?;
+        let t = self
+            .tokens
+            .get(self.pos)
+            .cloned()
+            .ok_or("unexpected end of format")?;
         self.pos += 1;
         Ok(t)
     }
@@ -108,7 +120,9 @@ impl Compiler<'_> {
 
     fn element(&mut self) -> Result<Element, String> {
         match self.next()? {
-            Token::Literal(l) if l.is_empty() || l.chars().all(|c| c == ' ') || l == "\\n" => Ok(Element::Whitespace(l)),
+            Token::Literal(l) if l.is_empty() || l.chars().all(|c| c == ' ') || l == "\\n" => {
+                Ok(Element::Whitespace(l))
+            }
             Token::Literal(l) => Ok(Element::Literal(l)),
             Token::Variable(name) => self.variable(&name),
             Token::Punct('(') => self.optional_group(),
@@ -132,7 +146,9 @@ impl Compiler<'_> {
         if let Some(i) = def.successors.iter().position(|s| s.name == name) {
             return Ok(Element::Successor(i));
         }
-        Err(format!("'${name}' is not an operand, attribute, region or successor of the op"))
+        Err(format!(
+            "'${name}' is not an operand, attribute, region or successor of the op"
+        ))
     }
 
     fn type_target(&mut self) -> Result<TypeTarget, String> {
@@ -144,18 +160,24 @@ impl Compiler<'_> {
                 } else if let Some(i) = def.results.iter().position(|s| s.name == name) {
                     Ok(TypeTarget::Result(i))
                 } else {
-                    Err(format!("'${name}' in a type directive is not an operand or result"))
+                    Err(format!(
+                        "'${name}' in a type directive is not an operand or result"
+                    ))
                 }
             }
             Token::Ident(w) if w == "operands" => Ok(TypeTarget::AllOperands),
             Token::Ident(w) if w == "results" => Ok(TypeTarget::AllResults),
-            other => Err(format!("expected a type directive argument, found {other:?}")),
+            other => Err(format!(
+                "expected a type directive argument, found {other:?}"
+            )),
         }
     }
 
     fn directive(&mut self, word: &str) -> Result<Element, String> {
         match word {
-            "attr-dict" => Ok(Element::AttrDict { with_keyword: false }),
+            "attr-dict" => Ok(Element::AttrDict {
+                with_keyword: false,
+            }),
             "attr-dict-with-keyword" => Ok(Element::AttrDict { with_keyword: true }),
             "operands" => Ok(Element::AllOperands),
             "regions" => Ok(Element::AllRegions),
@@ -186,7 +208,9 @@ impl Compiler<'_> {
                     .custom_directives
                     .iter()
                     .find(|d| d.name == name)
-                    .ok_or_else(|| format!("custom directive '{name}' is not declared by the op"))?;
+                    .ok_or_else(|| {
+                        format!("custom directive '{name}' is not declared by the op")
+                    })?;
                 self.expect('(')?;
                 let mut args = Vec::new();
                 while self.peek() != Some(&Token::Punct(')')) {
@@ -258,9 +282,23 @@ impl Compiler<'_> {
         }
         self.expect('?')?;
         let anchor = anchor.ok_or("optional group has no anchor ('^')")?;
-        if !matches!(then.first(), Some(Element::Literal(_) | Element::Operand(_) | Element::Attribute(_) | Element::Region(_) | Element::Successor(_) | Element::Custom(_))) {
+        if !matches!(
+            then.first(),
+            Some(
+                Element::Literal(_)
+                    | Element::Operand(_)
+                    | Element::Attribute(_)
+                    | Element::Region(_)
+                    | Element::Successor(_)
+                    | Element::Custom(_)
+            )
+        ) {
             return Err("the first element of an optional group must be a literal, variable or custom directive".into());
         }
-        Ok(Element::Optional(OptionalGroup { then, otherwise, anchor }))
+        Ok(Element::Optional(OptionalGroup {
+            then,
+            otherwise,
+            anchor,
+        }))
     }
 }

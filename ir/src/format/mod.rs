@@ -48,7 +48,9 @@ pub(crate) enum Element {
     AllSuccessors,
     Type(TypeTarget),
     FunctionalType(TypeTarget, TypeTarget),
-    AttrDict { with_keyword: bool },
+    AttrDict {
+        with_keyword: bool,
+    },
     Optional(OptionalGroup),
     Custom(CustomCall),
 }

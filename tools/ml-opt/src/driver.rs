@@ -27,7 +27,14 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
     let ctx = Arc::new(ctx);
 
     if options.show_dialects {
-        println!("Available Dialects: {}", ctx.dialects().iter().map(|d| d.name).collect::<Vec<_>>().join(", "));
+        println!(
+            "Available Dialects: {}",
+            ctx.dialects()
+                .iter()
+                .map(|d| d.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         return ExitCode::SUCCESS;
     }
 
@@ -37,8 +44,16 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
             let offset = e.utf8_error().valid_up_to() as u32;
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = ctx.add_source_file(SourceFile::new(name, lossy.into(), 0));
-            let location = Location::Source { file, start: offset, end: offset + 1 };
-            report(&ctx, options, &[Diagnostic::error(location, "input is not valid UTF-8")]);
+            let location = Location::Source {
+                file,
+                start: offset,
+                end: offset + 1,
+            };
+            report(
+                &ctx,
+                options,
+                &[Diagnostic::error(location, "input is not valid UTF-8")],
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -50,7 +65,11 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
     let mut outputs = Vec::new();
     let mut failed = false;
     for chunk in chunks {
-        let file = ctx.add_source_file(SourceFile::new(name.clone(), chunk.text.into(), chunk.first_line));
+        let file = ctx.add_source_file(SourceFile::new(
+            name.clone(),
+            chunk.text.into(),
+            chunk.first_line,
+        ));
         let (output, diagnostics) = process(&ctx, file, options);
         if options.verify_diagnostics {
             match ExpectedDiagnostics::parse(&ctx, file) {
@@ -65,14 +84,19 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
                 }
             }
         } else {
-            failed |= diagnostics.iter().any(|d| d.severity == ir::Severity::Error);
+            failed |= diagnostics
+                .iter()
+                .any(|d| d.severity == ir::Severity::Error);
             report(&ctx, options, &diagnostics);
         }
         outputs.extend(output);
     }
     // Like mlir-opt: a blank line after each module, the marker between chunks.
     let outputs: Vec<String> = outputs.into_iter().map(|o| o + "\n").collect();
-    let separator = format!("{}\n", options.split_input_file.as_deref().unwrap_or("// -----"));
+    let separator = format!(
+        "{}\n",
+        options.split_input_file.as_deref().unwrap_or("// -----")
+    );
     if let Err(message) = write_output(&options.output, &outputs.join(&separator)) {
         eprintln!("ml-opt: {message}");
         return ExitCode::FAILURE;
@@ -85,7 +109,11 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
 }
 
 /// Parses, verifies and prints one chunk; the text is `None` on error.
-fn process(ctx: &Arc<Context>, file: FileId, options: &Options) -> (Option<String>, Vec<Diagnostic>) {
+fn process(
+    ctx: &Arc<Context>,
+    file: FileId,
+    options: &Options,
+) -> (Option<String>, Vec<Diagnostic>) {
     let (ir, module) = match parse_source(ctx, file) {
         Ok(parsed) => parsed,
         Err(diag) => return (None, vec![diag]),
@@ -95,7 +123,10 @@ fn process(ctx: &Arc<Context>, file: FileId, options: &Options) -> (Option<Strin
             return (None, vec![diag]);
         }
     }
-    let print_options = PrintOptions { generic: options.print_generic, debug_info: options.print_debuginfo };
+    let print_options = PrintOptions {
+        generic: options.print_generic,
+        debug_info: options.print_debuginfo,
+    };
     (Some(print_op(&ir, module, print_options)), Vec::new())
 }
 
@@ -114,7 +145,9 @@ fn report(ctx: &Context, options: &Options, diagnostics: &[Diagnostic]) {
 fn read_input(path: &str) -> Result<(String, Vec<u8>), String> {
     let mut bytes = Vec::new();
     if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok(("<stdin>".to_string(), bytes));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot open input file '{path}': {e}"))?;

@@ -13,7 +13,10 @@ use clap::Parser;
 
 /// Command-line options, named as mlir-opt names them.
 #[derive(Parser, Debug, Clone)]
-#[command(name = "ml-opt", about = "MLIR-style optimizer driver: parse, verify and print MLIR.")]
+#[command(
+    name = "ml-opt",
+    about = "MLIR-style optimizer driver: parse, verify and print MLIR."
+)]
 pub struct Options {
     /// Input file (`-` for standard input).
     #[arg(default_value = "-")]
@@ -70,7 +73,9 @@ pub fn main(register: fn(&ir::Context)) -> ExitCode {
     let names: Vec<&str> = ctx.dialects().iter().map(|d| d.name).collect();
     let after_help = format!("Registered dialects: {}", names.join(", "));
     let options = parse_options(after_help);
-    let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || driver::run(&options, register));
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(move || driver::run(&options, register));
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         _ => {

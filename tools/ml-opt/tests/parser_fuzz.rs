@@ -8,21 +8,10 @@ use proptest::prelude::*;
 
 /// Seeds: every lit test input of the repository.
 fn seeds() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lit-tests");
-    let mut files = Vec::new();
-    let mut dirs = vec![root];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "mlir") {
-                files.push(std::fs::read_to_string(path).unwrap_or_default());
-            }
-        }
-    }
-    files.sort();
-    files
+    test_support::lit_inputs()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect()
 }
 
 fn context() -> Arc<ir::Context> {
@@ -40,7 +29,10 @@ fn process(text: String) {
         Ok((ir, module)) => {
             if ir::verifier::verify(&ir, module).is_ok() {
                 let printed = ir::syntax::print_op(&ir, module, Default::default());
-                assert!(printed.starts_with("module") || printed.starts_with('#'), "printed: {printed}");
+                assert!(
+                    printed.starts_with("module") || printed.starts_with('#'),
+                    "printed: {printed}"
+                );
             }
         }
         Err(diag) => assert!(!diag.message.is_empty()),
@@ -59,12 +51,24 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         any::<usize>().prop_map(Mutation::Truncate),
         (any::<usize>(), 1usize..40).prop_map(|(a, n)| Mutation::Delete(a, n)),
-        (any::<usize>(), prop_oneof![
-            Just("{".to_string()), Just("}".to_string()), Just("(".to_string()), Just(">".to_string()),
-            Just("%".to_string()), Just("^bb9:".to_string()), Just("\"".to_string()), Just("0x".to_string()),
-            Just("99999999999999999999999999999999999999999".to_string()), Just("!t".to_string()), Just("#m".to_string()),
-            "[ -~]{1,8}",
-        ]).prop_map(|(a, s)| Mutation::Insert(a, s)),
+        (
+            any::<usize>(),
+            prop_oneof![
+                Just("{".to_string()),
+                Just("}".to_string()),
+                Just("(".to_string()),
+                Just(">".to_string()),
+                Just("%".to_string()),
+                Just("^bb9:".to_string()),
+                Just("\"".to_string()),
+                Just("0x".to_string()),
+                Just("99999999999999999999999999999999999999999".to_string()),
+                Just("!t".to_string()),
+                Just("#m".to_string()),
+                "[ -~]{1,8}",
+            ]
+        )
+            .prop_map(|(a, s)| Mutation::Insert(a, s)),
         (any::<usize>(), 1usize..200).prop_map(|(a, n)| Mutation::Duplicate(a, n)),
     ]
 }
@@ -120,7 +124,13 @@ fn deep_nesting_is_a_diagnostic() {
         let text = open.repeat(100_000);
         let ctx = context();
         let file = ctx.add_source_file(ir::SourceFile::new("deep.mlir", text.into(), 0));
-        let err = ir::syntax::parse_source(&ctx, file).err().expect("deep nesting is rejected");
-        assert!(err.message.contains("nesting is deeper than the limit"), "{}", err.message);
+        let err = ir::syntax::parse_source(&ctx, file)
+            .err()
+            .expect("deep nesting is rejected");
+        assert!(
+            err.message.contains("nesting is deeper than the limit"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -3,28 +3,10 @@
 //! form. (That upstream accepts the text is checked in `interop/`.) One
 //! trial per file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use libtest_mimic::{Arguments, Failed, Trial};
-
-fn lit_inputs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lit-tests");
-    let mut files = Vec::new();
-    let mut dirs = vec![root];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "mlir") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
 
 /// Runs `program args` with `input` on stdin; its stdout, or the failure.
 fn run(program: &str, args: &[&str], input: &[u8]) -> Result<String, Failed> {
@@ -35,10 +17,15 @@ fn run(program: &str, args: &[&str], input: &[u8]) -> Result<String, Failed> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run {program}: {e}"))?;
-    std::io::Write::write_all(&mut child.stdin.take().expect("piped"), input).map_err(|e| e.to_string())?;
+    std::io::Write::write_all(&mut child.stdin.take().expect("piped"), input)
+        .map_err(|e| e.to_string())?;
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     if !out.status.success() {
-        return Err(format!("{program} {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr)).into());
+        return Err(format!(
+            "{program} {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -67,17 +54,14 @@ fn check(path: &Path) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let trials = lit_inputs()
+    let trials = test_support::lit_inputs()
         .into_iter()
         .filter(|p| {
             // Inputs meant to fail are checked by lit, not here.
             let text = std::fs::read_to_string(p).unwrap_or_default();
             !text.contains("--verify-diagnostics") && !text.contains("RUN: not ")
         })
-        .map(|p| {
-            let name = p.to_string_lossy().rsplit("lit-tests/").next().unwrap_or_default().to_string();
-            Trial::test(name, move || check(&p))
-        })
+        .map(|p| Trial::test(test_support::test_name(&p), move || check(&p)))
         .collect();
     libtest_mimic::run(&args, trials).exit();
 }
