@@ -20,7 +20,85 @@ pub trait OpType: Copy + Sized {
     fn op(self) -> OpId;
 }
 
+/// An error from [`Ir::build`]: the op's dialect is not registered, or the
+/// groups do not match its declaration.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BuildError(pub String);
+
 impl Ir {
+    /// Creates a detached `T` from one slice of values per declared operand
+    /// group, its result types and attributes. Segment sizes, default-valued
+    /// attributes and the declared regions (empty) are filled in from the
+    /// op's definition; the result is checked by the verifier like any op.
+    ///
+    /// ```ignore
+    /// let add = ir.build::<AddIOp>(loc, &[&[a], &[b]], &[i32], &[])?;
+    /// ```
+    pub fn build<T: OpType>(
+        &mut self,
+        location: crate::Location,
+        operand_groups: &[&[crate::Value]],
+        result_types: &[crate::Type],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> Result<T, BuildError> {
+        let ctx = self.ctx_arc().clone();
+        let name = ctx.op_name(T::NAME);
+        let def = ctx
+            .op_definition(name)
+            .cloned()
+            .ok_or_else(|| BuildError(format!("'{}' is not registered", T::NAME)))?;
+        if operand_groups.len() != def.operands.len() {
+            return Err(BuildError(format!(
+                "'{}' declares {} operand groups, {} were given",
+                T::NAME,
+                def.operands.len(),
+                operand_groups.len()
+            )));
+        }
+        let mut state = crate::OperationState::new(name, location);
+        for (spec, group) in def.operands.iter().zip(operand_groups) {
+            let fits = match spec.arity {
+                Arity::Single => group.len() == 1,
+                Arity::Optional => group.len() <= 1,
+                Arity::Variadic => true,
+            };
+            if !fits {
+                return Err(BuildError(format!(
+                    "operand group '{}' of '{}' cannot hold {} values",
+                    spec.name,
+                    T::NAME,
+                    group.len()
+                )));
+            }
+            state.operands.extend_from_slice(group);
+        }
+        state.result_types = result_types.to_vec();
+        for (attr_name, value) in attributes {
+            state.add_attribute(ctx.symbol(attr_name), *value);
+        }
+        if def
+            .operands
+            .iter()
+            .filter(|s| s.arity != Arity::Single)
+            .count()
+            > 1
+        {
+            let sizes: Vec<i32> = operand_groups.iter().map(|g| g.len() as i32).collect();
+            state.add_attribute(
+                ctx.symbol(SegmentKind::Operands.sizes_attr()),
+                crate::Attribute::dense_i32_array(&ctx, &sizes),
+            );
+        }
+        def.add_default_attributes(&ctx, &mut state.attributes);
+        for spec in def.regions {
+            if spec.arity == Arity::Single {
+                let region = self.create_region(None);
+                state.regions.push(region);
+            }
+        }
+        Ok(T::from_op_unchecked(self.create_op(state)))
+    }
+
     /// Whether `op` is a `T`.
     pub fn isa<T: OpType>(&self, op: OpId) -> bool {
         self.op_name_str(op) == T::NAME
