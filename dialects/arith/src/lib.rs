@@ -6,12 +6,14 @@ mod binary;
 mod cast;
 mod compare;
 mod constant;
+mod extended;
 mod select;
 
 pub use binary::*;
 pub use cast::*;
 pub use compare::{CmpFOp, CmpIOp};
 pub use constant::ConstantOp;
+pub use extended::{AddUIExtendedOp, MulSIExtendedOp, MulUIExtendedOp};
 pub use select::SelectOp;
 
 use ir::Dialect;
@@ -27,6 +29,9 @@ pub fn dialect() -> Dialect {
         .with_op::<CmpFOp>()
         .with_op::<ConstantOp>()
         .with_op::<SelectOp>()
+        .with_op::<MulSIExtendedOp>()
+        .with_op::<MulUIExtendedOp>()
+        .with_op::<AddUIExtendedOp>()
         .with_aliases(LEGACY_NAMES)
 }
 

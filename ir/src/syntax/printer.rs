@@ -252,13 +252,23 @@ impl NameTable {
         if results.is_empty() {
             return;
         }
-        let hint = ir
+        let hints: Vec<Option<String>> = match ir
             .ctx()
             .op_definition(ir.op(op).name)
             .and_then(|d| d.name_results)
-            .filter(|_| self.use_hints)
-            .and_then(|f| f(ir, op).into_iter().next().flatten());
-        let base = match hint {
+        {
+            Some(name_results) if self.use_hints => name_results(ir, op),
+            _ => Vec::new(),
+        };
+        // Several results each with its own suggestion print as `%low, %high`.
+        if results.len() > 1 && hints.len() == results.len() && hints.iter().all(|h| h.is_some()) {
+            for (&r, hint) in results.iter().zip(hints) {
+                let name = used.unique(hint.expect("checked above"));
+                self.values.insert(r, name);
+            }
+            return;
+        }
+        let base = match hints.into_iter().next().flatten() {
             Some(h) => used.unique(h),
             None => {
                 *next_value += 1;
@@ -620,17 +630,18 @@ impl<'a> OpPrinter<'a> {
     pub fn print_operation(&mut self, op: OpId) {
         let ir = self.ir;
         let results = ir.results(op);
-        if !results.is_empty() {
-            let first = self
-                .names
-                .values
-                .get(&results[0])
-                .cloned()
-                .unwrap_or_default();
-            let base = first.split('#').next().unwrap_or("").to_string();
-            let _ = write!(self.out, "%{base}");
-            if results.len() > 1 {
-                let _ = write!(self.out, ":{}", results.len());
+        if let Some(&first) = results.first() {
+            let first = self.names.values.get(&first).cloned().unwrap_or_default();
+            match first.split_once('#') {
+                // One name for all results: `%0:2`.
+                Some((base, _)) => {
+                    let _ = write!(self.out, "%{base}:{}", results.len());
+                }
+                // A name per result: `%low, %high`.
+                None => {
+                    let results = results.to_vec();
+                    self.print_operands(&results);
+                }
             }
             self.out.push_str(" = ");
         }

@@ -130,3 +130,18 @@ func.func @ops(%a: i32, %b: i32, %x: f32, %y: f32, %v: vector<4xf32>, %i: index,
   %c10 = arith.constant {foo} 7 : i8
   return
 }
+
+// Ops with two results name each result, as upstream does.
+// CHECK-LABEL: func.func @extended(%arg0: i32, %arg1: vector<4xi8>) {
+// CHECK-NEXT: %low, %high = arith.mulsi_extended %arg0, %arg0 : i32
+// CHECK-NEXT: %low_0, %high_1 = arith.mului_extended %arg1, %arg1 : vector<4xi8>
+// CHECK-NEXT: %sum, %overflow = arith.addui_extended %arg0, %arg0 : i32, i1
+// CHECK-NEXT: %sum_2, %overflow_3 = arith.addui_extended %arg1, %arg1 : vector<4xi8>, vector<4xi1>
+// CHECK-NEXT: return
+func.func @extended(%a: i32, %v: vector<4xi8>) {
+  %l, %h = arith.mulsi_extended %a, %a : i32
+  %l2:2 = arith.mului_extended %v, %v : vector<4xi8>
+  %s, %c = arith.addui_extended %a, %a : i32, i1
+  %s2, %c2 = arith.addui_extended %v, %v : vector<4xi8>, vector<4xi1>
+  return
+}
