@@ -98,3 +98,83 @@ impl Ir {
         self.blocks.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::location::SourceFile;
+
+    /// Parses generic-form text with unregistered ops.
+    fn parse(text: &str) -> (Ir, OpId) {
+        let mut ctx = Context::new();
+        ctx.allow_unregistered = true;
+        let ctx = Arc::new(ctx);
+        let file = ctx.add_source_file(SourceFile::new("t.mlir", text.into(), 0));
+        crate::syntax::parse_source(&ctx, file).unwrap_or_else(|d| panic!("{}", d.message))
+    }
+
+    fn print(ir: &Ir, root: OpId) -> String {
+        crate::syntax::print_op(ir, root, Default::default())
+    }
+
+    const TEXT: &str = r#"
+        %a = "t.def"() : () -> i32
+        %b = "t.def"() : () -> i32
+        "t.region"() ({
+        ^bb0(%x: i32):
+          "t.use"(%x, %a) : (i32, i32) -> ()
+        }) : () -> ()
+        "t.use"(%a, %a) : (i32, i32) -> ()
+    "#;
+
+    fn top_ops(ir: &Ir, module: OpId) -> Vec<OpId> {
+        let block = ir.entry_block(ir.regions(module)[0]).expect("module block");
+        ir.block_ops(block).collect()
+    }
+
+    #[test]
+    fn replace_all_uses_moves_every_use() {
+        let (mut ir, module) = parse(TEXT);
+        let ops = top_ops(&ir, module);
+        let (a, b) = (ir.result(ops[0], 0), ir.result(ops[1], 0));
+        assert_eq!(ir.uses(a).len(), 3);
+        ir.replace_all_uses(a, b);
+        assert!(!ir.has_uses(a));
+        assert_eq!(ir.uses(b).len(), 3);
+        assert!(print(&ir, module).contains(r#""t.use"(%1, %1)"#));
+    }
+
+    #[test]
+    fn clone_copies_regions_and_remaps_block_arguments() {
+        let (mut ir, module) = parse(TEXT);
+        let ops = top_ops(&ir, module);
+        let mut mapping = IrMapping::default();
+        let copy = ir.clone_op(ops[2], &mut mapping);
+        ir.insert_op_after(ops[2], copy);
+        let text = print(&ir, module);
+        assert_eq!(text.matches(r#""t.region"()"#).count(), 2, "{text}");
+        // The copy's body uses its own block argument and the shared %a.
+        let body = ir.entry_block(ir.regions(copy)[0]).expect("copied block");
+        let inner = ir.first_op(body).expect("copied use");
+        assert_eq!(ir.operands(inner)[0], ir.block_arguments(body)[0]);
+        assert_eq!(ir.operands(inner)[1], ir.result(ops[0], 0));
+        assert_eq!(ir.uses(ir.result(ops[0], 0)).len(), 4);
+    }
+
+    #[test]
+    fn erase_drops_uses_of_nested_ops_and_detach_moves() {
+        let (mut ir, module) = parse(TEXT);
+        let ops = top_ops(&ir, module);
+        let a = ir.result(ops[0], 0);
+        ir.erase_op(ops[2]);
+        assert!(ir.is_erased(ops[2]));
+        assert_eq!(ir.uses(a).len(), 2);
+        // Move the last op to the front.
+        ir.detach_op(ops[3]);
+        ir.insert_op_before(ops[0], ops[3]);
+        assert_eq!(top_ops(&ir, module), vec![ops[3], ops[0], ops[1]]);
+        assert_eq!(ir.op_parent_block(ops[3]), ir.op_parent_block(ops[0]));
+    }
+}
