@@ -18,6 +18,7 @@ pub mod float;
 pub mod format;
 pub mod location;
 pub mod op;
+pub mod pass;
 pub mod reference;
 pub mod split_input;
 pub mod symbol_table;

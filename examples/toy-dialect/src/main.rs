@@ -6,5 +6,8 @@ fn register(ctx: &ir::Context) {
 }
 
 fn main() -> std::process::ExitCode {
-    ml_opt::main(register)
+    ml_opt::main(ml_opt::Registrations {
+        dialects: register,
+        passes: passes_transforms::register,
+    })
 }

@@ -7,13 +7,18 @@ use std::sync::Arc;
 
 use ir::diagnostics::expected::ExpectedDiagnostics;
 use ir::diagnostics::render;
+use ir::pass::{parse_pipeline, PassManager, PassRegistry, PipelineError};
 use ir::split_input::split_input;
 use ir::syntax::{parse_source, print_op, PrintOptions};
 use ir::{Context, Diagnostic, FileId, Location, SourceFile};
 
 use crate::Options;
 
-pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
+pub fn run(
+    options: &Options,
+    registrations: crate::Registrations,
+    passes: &PassRegistry,
+) -> ExitCode {
     let (name, bytes) = match read_input(&options.input) {
         Ok(input) => input,
         Err(message) => {
@@ -23,8 +28,20 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
     };
     let mut ctx = Context::new();
     ctx.allow_unregistered = options.allow_unregistered;
-    register(&ctx);
+    (registrations.dialects)(&ctx);
     let ctx = Arc::new(ctx);
+
+    if options.list_passes {
+        print!("{}", passes.describe());
+        return ExitCode::SUCCESS;
+    }
+    let pipeline = match build_pipeline(options, passes) {
+        Ok(pipeline) => pipeline,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
 
     if options.show_dialects {
         println!(
@@ -70,7 +87,7 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
             chunk.text.into(),
             chunk.first_line,
         ));
-        let (output, diagnostics) = process(&ctx, file, options);
+        let (output, diagnostics) = process(&ctx, file, options, &pipeline);
         if options.verify_diagnostics {
             match ExpectedDiagnostics::parse(&ctx, file) {
                 Ok(expected) => {
@@ -108,13 +125,47 @@ pub fn run(options: &Options, register: fn(&Context)) -> ExitCode {
     }
 }
 
-/// Parses, verifies and prints one chunk; the text is `None` on error.
+/// The passes given as flags, or the `--pass-pipeline`; errors are
+/// rendered like upstream's, with the pipeline text and a caret.
+fn build_pipeline(options: &Options, passes: &PassRegistry) -> Result<PassManager, String> {
+    let mut manager = PassManager::new();
+    manager.verify_each = options.verify_each;
+    if let Some(text) = &options.pass_pipeline {
+        if !options.pass_flags.is_empty() {
+            return Err("ml-opt: '--pass-pipeline' cannot be combined with pass flags".to_string());
+        }
+        let elements = parse_pipeline(text).map_err(|e| pipeline_error(text, &e))?;
+        manager
+            .add_pipeline(passes, &elements)
+            .map_err(|e| pipeline_error(text, &e))?;
+    }
+    for (name, pass_options) in &options.pass_flags {
+        manager
+            .add_pass(passes, name, pass_options)
+            .map_err(|e| format!("ml-opt: {e}"))?;
+    }
+    Ok(manager)
+}
+
+fn pipeline_error(text: &str, error: &PipelineError) -> String {
+    let column = text[..error.offset.min(text.len())].chars().count();
+    format!(
+        "MLIR Textual PassPipeline Parser:1:{}: error: {}\n{text}\n{}^",
+        column + 1,
+        error.message,
+        " ".repeat(column)
+    )
+}
+
+/// Parses, verifies, runs the passes on and prints one chunk; the text is
+/// `None` on error.
 fn process(
     ctx: &Arc<Context>,
     file: FileId,
     options: &Options,
+    pipeline: &PassManager,
 ) -> (Option<String>, Vec<Diagnostic>) {
-    let (ir, module) = match parse_source(ctx, file) {
+    let (mut ir, module) = match parse_source(ctx, file) {
         Ok(parsed) => parsed,
         Err(diag) => return (None, vec![diag]),
     };
@@ -122,6 +173,9 @@ fn process(
         if let Err(diag) = ir::verifier::verify(&ir, module) {
             return (None, vec![diag]);
         }
+    }
+    if let Err(diag) = pipeline.run(&mut ir, module) {
+        return (None, vec![diag]);
     }
     let print_options = PrintOptions {
         generic: options.print_generic,

@@ -1,8 +1,10 @@
 //! The `ml-opt` driver as a library: reads MLIR text, verifies it and
 //! prints it back (later issues add passes). Like `mlir-opt`, it can split
 //! its input on `// -----` and check `expected-error` comments instead of
-//! reporting diagnostics. A tool for an out-of-tree dialect is
-//! `fn main() -> ExitCode { ml_opt::main(register_my_dialects) }`.
+//! reporting diagnostics. Every registered pass is a flag (`--cse`), run in
+//! command-line order, or the pipeline is given as `--pass-pipeline=...`.
+//! A tool for an out-of-tree dialect or pass is a `main` that calls
+//! [`main`] with its own registration functions.
 
 mod driver;
 
@@ -10,6 +12,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use ir::pass::PassRegistry;
 
 /// Command-line options, named as mlir-opt names them.
 #[derive(Parser, Debug, Clone)]
@@ -43,6 +46,18 @@ pub struct Options {
     /// for looking at invalid IR.
     #[arg(long = "mlir-very-unsafe-disable-verifier-on-parsing")]
     pub no_verify: bool,
+    /// A textual pass pipeline: `builtin.module(func.func(cse))`.
+    #[arg(long = "pass-pipeline", value_name = "PIPELINE")]
+    pub pass_pipeline: Option<String>,
+    /// Run the verifier after every pass.
+    #[arg(long = "verify-each", default_value = "true", action = clap::ArgAction::Set, value_parser = clap::value_parser!(bool))]
+    pub verify_each: bool,
+    /// List the registered passes with their options and exit.
+    #[arg(long = "list-passes")]
+    pub list_passes: bool,
+    /// Passes given as flags, in command-line order, with their options.
+    #[arg(skip)]
+    pub pass_flags: Vec<(String, String)>,
     /// List the registered dialects and exit.
     #[arg(long = "show-dialects")]
     pub show_dialects: bool,
@@ -65,17 +80,29 @@ impl Options {
 /// verifier still wants more than the default main-thread stack.
 const STACK_SIZE: usize = 512 << 20;
 
-/// Runs the driver with the dialects that `register` adds, on the process's
+/// What a tool built on this driver registers.
+#[derive(Clone, Copy)]
+pub struct Registrations {
+    pub dialects: fn(&ir::Context),
+    pub passes: fn(&mut PassRegistry),
+}
+
+/// Runs the driver with the given dialects and passes, on the process's
 /// arguments.
-pub fn main(register: fn(&ir::Context)) -> ExitCode {
+pub fn main(registrations: Registrations) -> ExitCode {
     let ctx = ir::Context::new();
-    register(&ctx);
+    (registrations.dialects)(&ctx);
+    let mut passes = PassRegistry::new();
+    (registrations.passes)(&mut passes);
     let names: Vec<&str> = ctx.dialects().iter().map(|d| d.name).collect();
-    let after_help = format!("Registered dialects: {}", names.join(", "));
-    let options = parse_options(after_help);
+    let after_help = format!(
+        "Registered dialects: {}\nPasses: see --list-passes",
+        names.join(", ")
+    );
+    let options = parse_options(after_help, &passes);
     let worker = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
-        .spawn(move || driver::run(&options, register));
+        .spawn(move || driver::run(&options, registrations, &passes));
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -85,9 +112,44 @@ pub fn main(register: fn(&ir::Context)) -> ExitCode {
     }
 }
 
-/// Parses argv, with the registered dialects listed under `--help`.
-fn parse_options(after_help: String) -> Options {
-    use clap::{CommandFactory, FromArgMatches};
-    let matches = Options::command().after_help(after_help).get_matches();
-    Options::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+/// Parses argv: the fixed options, plus one flag per registered pass whose
+/// optional value holds its options (`--tile="sizes=4,4"`). Pass flags keep
+/// their command-line order.
+fn parse_options(after_help: String, passes: &PassRegistry) -> Options {
+    use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
+    let mut command = Options::command().after_help(after_help);
+    for info in passes.passes() {
+        command = command.arg(
+            Arg::new(info.name)
+                .long(info.name)
+                .help(info.summary)
+                .action(ArgAction::Append)
+                .num_args(0..=1)
+                .default_missing_value("")
+                .require_equals(true)
+                .value_name("OPTIONS")
+                .help_heading("Passes"),
+        );
+    }
+    let matches = command.get_matches();
+    let mut options = Options::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let mut flags: Vec<(usize, String, String)> = Vec::new();
+    for info in passes.passes() {
+        if let (Some(indices), Some(values)) = (
+            matches.indices_of(info.name),
+            matches.get_many::<String>(info.name),
+        ) {
+            flags.extend(
+                indices
+                    .zip(values)
+                    .map(|(i, v)| (i, info.name.to_string(), v.clone())),
+            );
+        }
+    }
+    flags.sort_by_key(|f| f.0);
+    options.pass_flags = flags
+        .into_iter()
+        .map(|(_, name, value)| (name, value))
+        .collect();
+    options
 }

@@ -1,4 +1,4 @@
-//! `ml-opt` with every dialect of the workspace.
+//! `ml-opt` with every dialect and pass of the workspace.
 
 /// The parser and printer allocate many small objects; mimalloc is much
 /// faster at that than the system allocator.
@@ -6,5 +6,8 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    ml_opt::main(dialects_all::register_all)
+    ml_opt::main(ml_opt::Registrations {
+        dialects: dialects_all::register_all,
+        passes: passes_transforms::register,
+    })
 }

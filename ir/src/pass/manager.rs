@@ -1,0 +1,243 @@
+//! The pass manager: a tree of pass lists, each anchored on an op name,
+//! built from flags or a textual pipeline and run with verification after
+//! every pass.
+
+use crate::body::{Ir, OpId};
+use crate::diagnostics::Diagnostic;
+
+use super::pipeline::PipelineElement;
+use super::{Pass, PassInfo, PassOptions, PassRegistry};
+
+/// A malformed or unresolvable pipeline, at a byte offset of its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PipelineError {
+    pub offset: usize,
+    pub message: String,
+}
+
+enum Entry {
+    Pass {
+        info: PassInfo,
+        options: PassOptions,
+        pass: Box<dyn Pass>,
+    },
+    Nested(OpPassManager),
+}
+
+/// Passes to run, in order, on ops named `anchor` (any op at the root).
+struct OpPassManager {
+    anchor: Option<String>,
+    entries: Vec<Entry>,
+}
+
+/// A pipeline of passes over a module.
+pub struct PassManager {
+    root: OpPassManager,
+    /// Run the verifier after every pass (`--verify-each`, on by default).
+    pub verify_each: bool,
+}
+
+impl Default for PassManager {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl PassManager {
+    pub fn new() -> Self {
+        PassManager {
+            root: OpPassManager {
+                anchor: None,
+                entries: Vec::new(),
+            },
+            verify_each: true,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.root.entries.is_empty()
+    }
+
+    /// Adds the pass `name` with options written as `key=value ...`, as a
+    /// command-line flag does. A pass anchored on an op kind is nested under
+    /// that op kind (reusing the last nested list when it has that anchor).
+    pub fn add_pass(
+        &mut self,
+        registry: &PassRegistry,
+        name: &str,
+        options: &str,
+    ) -> Result<(), String> {
+        let info = *registry
+            .get(name)
+            .ok_or_else(|| format!("'{name}' does not refer to a registered pass"))?;
+        let entry = instantiate(&info, options)?;
+        match info.anchor {
+            None => self.root.entries.push(entry),
+            Some(anchor) => {
+                let reuse = matches!(self.root.entries.last(), Some(Entry::Nested(n)) if n.anchor.as_deref() == Some(anchor));
+                if !reuse {
+                    self.root.entries.push(Entry::Nested(OpPassManager {
+                        anchor: Some(anchor.to_string()),
+                        entries: Vec::new(),
+                    }));
+                }
+                if let Some(Entry::Nested(nested)) = self.root.entries.last_mut() {
+                    nested.entries.push(entry);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a textual pipeline. Its outer `builtin.module(...)` (or
+    /// `any(...)`) stands for the root op.
+    pub fn add_pipeline(
+        &mut self,
+        registry: &PassRegistry,
+        elements: &[PipelineElement],
+    ) -> Result<(), PipelineError> {
+        for element in elements {
+            match element {
+                PipelineElement::Nested { op, elements, .. }
+                    if op == "builtin.module" || op == "any" =>
+                {
+                    for inner in elements {
+                        self.root.entries.push(build_entry(registry, inner, None)?);
+                    }
+                }
+                other => self.root.entries.push(build_entry(registry, other, None)?),
+            }
+        }
+        Ok(())
+    }
+
+    /// The pipeline in textual form, as `--pass-pipeline` reads it.
+    pub fn pipeline_text(&self) -> String {
+        format!("builtin.module({})", entries_text(&self.root.entries))
+    }
+
+    /// Runs every pass on `root` (usually a `builtin.module`).
+    pub fn run(&self, ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
+        self.run_list(&self.root, ir, root, root)
+    }
+
+    fn run_list(
+        &self,
+        list: &OpPassManager,
+        ir: &mut Ir,
+        op: OpId,
+        root: OpId,
+    ) -> Result<(), Diagnostic> {
+        for entry in &list.entries {
+            match entry {
+                Entry::Pass { info, pass, .. } => {
+                    pass.run(ir, op)?;
+                    if self.verify_each {
+                        crate::verifier::verify(ir, root).map_err(|d| {
+                            let location = ir.op(op).location;
+                            d.with_note(
+                                location,
+                                format!("the IR is invalid after pass '{}'", info.name),
+                            )
+                        })?;
+                    }
+                }
+                Entry::Nested(nested) => {
+                    let anchor = nested.anchor.as_deref().unwrap_or("");
+                    for child in children_named(ir, op, anchor) {
+                        self.run_list(nested, ir, child, root)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The ops named `name` directly inside `op`'s regions.
+fn children_named(ir: &Ir, op: OpId, name: &str) -> Vec<OpId> {
+    let mut out = Vec::new();
+    for &r in ir.regions(op) {
+        for &b in ir.region_blocks(r) {
+            out.extend(ir.block_ops(b).filter(|&c| ir.op_name_str(c) == name));
+        }
+    }
+    out
+}
+
+fn instantiate(info: &PassInfo, options: &str) -> Result<Entry, String> {
+    let options = PassOptions::parse(options, info.options)
+        .map_err(|e| format!("invalid options for pass '{}': {e}", info.name))?;
+    let pass = (info.create)(&options)
+        .map_err(|e| format!("invalid options for pass '{}': {e}", info.name))?;
+    Ok(Entry::Pass {
+        info: *info,
+        options,
+        pass,
+    })
+}
+
+/// One pipeline element, checked against the anchor of the list it is in.
+fn build_entry(
+    registry: &PassRegistry,
+    element: &PipelineElement,
+    anchor: Option<&str>,
+) -> Result<Entry, PipelineError> {
+    match element {
+        PipelineElement::Pass {
+            name,
+            options,
+            offset,
+        } => {
+            let info = registry.get(name).ok_or_else(|| PipelineError {
+                offset: *offset,
+                message: format!("'{name}' does not refer to a registered pass or pass pipeline"),
+            })?;
+            if let Some(expected) = info.anchor {
+                if anchor != Some(expected) {
+                    let actual = anchor.unwrap_or("builtin.module");
+                    return Err(PipelineError {
+                        offset: *offset,
+                        message: format!("pass '{name}' runs on '{expected}' ops and cannot be nested under '{actual}'"),
+                    });
+                }
+            }
+            instantiate(info, options).map_err(|message| PipelineError {
+                offset: *offset,
+                message,
+            })
+        }
+        PipelineElement::Nested { op, elements, .. } => {
+            let entries = elements
+                .iter()
+                .map(|e| build_entry(registry, e, Some(op)))
+                .collect::<Result<_, _>>()?;
+            Ok(Entry::Nested(OpPassManager {
+                anchor: Some(op.clone()),
+                entries,
+            }))
+        }
+    }
+}
+
+fn entries_text(entries: &[Entry]) -> String {
+    entries
+        .iter()
+        .map(|e| match e {
+            Entry::Pass { info, options, .. } => {
+                let text = options.to_pipeline_text(info.options);
+                if text.is_empty() {
+                    info.name.to_string()
+                } else {
+                    format!("{}{{{text}}}", info.name)
+                }
+            }
+            Entry::Nested(n) => format!(
+                "{}({})",
+                n.anchor.as_deref().unwrap_or("any"),
+                entries_text(&n.entries)
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}

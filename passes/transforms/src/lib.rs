@@ -1,0 +1,13 @@
+//! General-purpose transforms that work on any dialect through op traits:
+//! one pass per file, each also usable as a plain function.
+
+pub mod cse;
+pub mod symbol_dce;
+
+use ir::pass::PassRegistry;
+
+/// Registers every pass of this crate.
+pub fn register(registry: &mut PassRegistry) {
+    registry.register(cse::INFO);
+    registry.register(symbol_dce::INFO);
+}
