@@ -50,6 +50,9 @@ impl Traits {
     pub const RETURN_LIKE: Traits = Traits(1 << 13);
     /// A constant: foldable to its value attribute.
     pub const CONSTANT_LIKE: Traits = Traits(1 << 14);
+    /// A terminator that jumps to its one successor, passing all its
+    /// operands as the block's arguments (`cf.br`).
+    pub const UNCONDITIONAL_BRANCH: Traits = Traits(1 << 15);
 
     pub const fn union(self, other: Traits) -> Traits {
         Traits(self.0 | other.0)
@@ -128,6 +131,12 @@ pub struct PartSpec {
 pub type VerifyFn = fn(&Ir, OpId) -> Result<(), Diagnostic>;
 pub type ParseFn = fn(&mut OpParser<'_, '_>) -> Result<(), Diagnostic>;
 pub type PrintFn = fn(&mut OpPrinter<'_>, OpId);
+/// Results computed from constant operands (`None` where unknown).
+pub type FoldFn = fn(&Ir, OpId, &[Option<Attribute>]) -> Option<Vec<crate::rewrite::FoldResult>>;
+/// Adds an op's canonicalization patterns.
+pub type CanonicalizeFn = fn(&mut Vec<Box<dyn crate::rewrite::RewritePattern>>);
+/// Creates a detached constant op holding `value` of type `ty`.
+pub type MaterializeConstantFn = fn(&mut Ir, Attribute, Type, crate::Location) -> Option<OpId>;
 /// Result types that follow from operands and attributes (e.g. `i1` for comparisons).
 pub type InferTypesFn =
     fn(&Context, &[Type], &[crate::attributes::NamedAttribute]) -> Option<Vec<Type>>;
@@ -164,6 +173,10 @@ pub struct OpDefinition {
     pub verify: Option<VerifyFn>,
     pub infer_result_types: Option<InferTypesFn>,
     pub name_results: Option<NameResultsFn>,
+    /// Folds the op when some operands are constants.
+    pub fold: Option<FoldFn>,
+    /// The op's canonicalization patterns.
+    pub canonicalize: Option<CanonicalizeFn>,
     /// Terminator added to single-block regions whose text leaves it out
     /// (`scf.yield` for `scf.if` without results).
     pub implicit_terminator: Option<&'static str>,
@@ -238,6 +251,8 @@ impl Default for OpDefinition {
             verify: None,
             infer_result_types: None,
             name_results: None,
+            fold: None,
+            canonicalize: None,
             implicit_terminator: None,
             default_dialect: None,
             compiled_format: OnceLock::new(),
@@ -252,6 +267,8 @@ pub struct Dialect {
     pub ops: Vec<Arc<OpDefinition>>,
     /// Old spellings accepted on input: `("addi", "arith.addi")`.
     pub aliases: &'static [(&'static str, &'static str)],
+    /// Makes constant ops for folded values of this dialect's ops.
+    pub materialize_constant: Option<MaterializeConstantFn>,
 }
 
 impl Dialect {
@@ -261,12 +278,18 @@ impl Dialect {
             summary,
             ops: Vec::new(),
             aliases: &[],
+            materialize_constant: None,
         }
     }
 
     /// Adds the op declared by the typed op struct `T`.
     pub fn with_op<T: crate::op::OpType>(mut self) -> Self {
         self.ops.push(Arc::new(T::definition()));
+        self
+    }
+
+    pub fn with_constant_materializer(mut self, materialize: MaterializeConstantFn) -> Self {
+        self.materialize_constant = Some(materialize);
         self
     }
 

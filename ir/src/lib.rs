@@ -20,6 +20,7 @@ pub mod location;
 pub mod op;
 pub mod pass;
 pub mod reference;
+pub mod rewrite;
 pub mod split_input;
 pub mod symbol_table;
 pub mod syntax;

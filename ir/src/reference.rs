@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::dialect::{Arity, Dialect, OpDefinition, Traits};
 
-const TRAIT_NAMES: [(Traits, &str); 14] = [
+const TRAIT_NAMES: [(Traits, &str); 15] = [
     (Traits::TERMINATOR, "Terminator"),
     (Traits::ISOLATED_FROM_ABOVE, "IsolatedFromAbove"),
     (Traits::SYMBOL_TABLE, "SymbolTable"),
@@ -23,6 +23,7 @@ const TRAIT_NAMES: [(Traits, &str); 14] = [
     (Traits::ELEMENTWISE, "Elementwise"),
     (Traits::RETURN_LIKE, "ReturnLike"),
     (Traits::CONSTANT_LIKE, "ConstantLike"),
+    (Traits::UNCONDITIONAL_BRANCH, "UnconditionalBranch"),
 ];
 
 fn arity_suffix(arity: Arity) -> &'static str {

@@ -11,11 +11,12 @@ use ir::constraints::{FLOAT_LIKE, SIGNLESS_INTEGER_LIKE};
 use ir::{define_op, Dialect};
 
 use crate::attrs::{FASTMATH, OVERFLOW};
+use crate::fold::{fold_float, fold_int, FloatOp, IntOp};
 
 /// Declares one binary op; `plain`, `overflow` or `fastmath` picks the
 /// optional flags attribute and its place in the syntax.
 macro_rules! binary_op {
-    (plain, $doc:literal, $ty:ident, $name:literal, $c:ident, [$($t:ident),*]) => {
+    (plain, $doc:literal, $ty:ident, $name:literal, $c:ident, [$($t:ident),*], $fold:expr) => {
         define_op! {
             #[doc = $doc]
             pub struct $ty = $name {
@@ -23,10 +24,11 @@ macro_rules! binary_op {
                 results: [result: Single($c)],
                 traits: [PURE, SAME_OPERANDS_AND_RESULT_TYPE, ELEMENTWISE $(, $t)*],
                 format: "$lhs `,` $rhs attr-dict `:` type($result)",
+                extra: { fold: $fold },
             }
         }
     };
-    (overflow, $doc:literal, $ty:ident, $name:literal, $c:ident, [$($t:ident),*]) => {
+    (overflow, $doc:literal, $ty:ident, $name:literal, $c:ident, [$($t:ident),*], $fold:expr) => {
         define_op! {
             #[doc = $doc]
             pub struct $ty = $name {
@@ -35,10 +37,11 @@ macro_rules! binary_op {
                 attributes: [overflowFlags: Optional(OVERFLOW)],
                 traits: [PURE, SAME_OPERANDS_AND_RESULT_TYPE, ELEMENTWISE $(, $t)*],
                 format: "$lhs `,` $rhs (`overflow` `` $overflowFlags^)? attr-dict `:` type($result)",
+                extra: { fold: $fold },
             }
         }
     };
-    (fastmath, $doc:literal, $ty:ident, $name:literal, $c:ident, [$($t:ident),*]) => {
+    (fastmath, $doc:literal, $ty:ident, $name:literal, $c:ident, [$($t:ident),*], $fold:expr) => {
         define_op! {
             #[doc = $doc]
             pub struct $ty = $name {
@@ -47,6 +50,7 @@ macro_rules! binary_op {
                 attributes: [fastmath: Optional(FASTMATH)],
                 traits: [PURE, SAME_OPERANDS_AND_RESULT_TYPE, ELEMENTWISE $(, $t)*],
                 format: "$lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($result)",
+                extra: { fold: $fold },
             }
         }
     };
@@ -54,8 +58,8 @@ macro_rules! binary_op {
 
 /// Declares every binary op and `register`, which adds them to the dialect.
 macro_rules! binary_ops {
-    ($($kind:ident $ty:ident = $name:literal, $c:ident, [$($t:ident),*], $doc:literal;)*) => {
-        $(binary_op!($kind, $doc, $ty, $name, $c, [$($t),*]);)*
+    ($($kind:ident $ty:ident = $name:literal, $c:ident, [$($t:ident),*], $fold:expr, $doc:literal;)*) => {
+        $(binary_op!($kind, $doc, $ty, $name, $c, [$($t),*], $fold);)*
 
         pub(crate) fn register(dialect: Dialect) -> Dialect {
             dialect $(.with_op::<$ty>())* .with_op::<NegFOp>()
@@ -64,35 +68,35 @@ macro_rules! binary_ops {
 }
 
 binary_ops! {
-    overflow AddIOp = "arith.addi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Integer addition, wrapping around.";
-    overflow SubIOp = "arith.subi", SIGNLESS_INTEGER_LIKE, [], "Integer subtraction, wrapping around.";
-    overflow MulIOp = "arith.muli", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Integer multiplication, wrapping around.";
-    plain DivSIOp = "arith.divsi", SIGNLESS_INTEGER_LIKE, [], "Signed integer division, rounding toward zero.";
-    plain DivUIOp = "arith.divui", SIGNLESS_INTEGER_LIKE, [], "Unsigned integer division.";
-    plain CeilDivSIOp = "arith.ceildivsi", SIGNLESS_INTEGER_LIKE, [], "Signed integer division, rounding toward positive infinity.";
-    plain CeilDivUIOp = "arith.ceildivui", SIGNLESS_INTEGER_LIKE, [], "Unsigned integer division, rounding up.";
-    plain FloorDivSIOp = "arith.floordivsi", SIGNLESS_INTEGER_LIKE, [], "Signed integer division, rounding toward negative infinity.";
-    plain RemSIOp = "arith.remsi", SIGNLESS_INTEGER_LIKE, [], "Signed integer remainder, with the sign of the dividend.";
-    plain RemUIOp = "arith.remui", SIGNLESS_INTEGER_LIKE, [], "Unsigned integer remainder.";
-    plain AndIOp = "arith.andi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Bitwise and.";
-    plain OrIOp = "arith.ori", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Bitwise or.";
-    plain XOrIOp = "arith.xori", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Bitwise exclusive or.";
-    overflow ShLIOp = "arith.shli", SIGNLESS_INTEGER_LIKE, [], "Shift left.";
-    plain ShRSIOp = "arith.shrsi", SIGNLESS_INTEGER_LIKE, [], "Arithmetic (sign-filling) shift right.";
-    plain ShRUIOp = "arith.shrui", SIGNLESS_INTEGER_LIKE, [], "Logical (zero-filling) shift right.";
-    plain MaxSIOp = "arith.maxsi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Signed integer maximum.";
-    plain MaxUIOp = "arith.maxui", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Unsigned integer maximum.";
-    plain MinSIOp = "arith.minsi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Signed integer minimum.";
-    plain MinUIOp = "arith.minui", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], "Unsigned integer minimum.";
-    fastmath AddFOp = "arith.addf", FLOAT_LIKE, [COMMUTATIVE], "Floating-point addition.";
-    fastmath SubFOp = "arith.subf", FLOAT_LIKE, [], "Floating-point subtraction.";
-    fastmath MulFOp = "arith.mulf", FLOAT_LIKE, [COMMUTATIVE], "Floating-point multiplication.";
-    fastmath DivFOp = "arith.divf", FLOAT_LIKE, [], "Floating-point division.";
-    fastmath RemFOp = "arith.remf", FLOAT_LIKE, [], "Floating-point remainder, with the sign of the dividend.";
-    fastmath MaximumFOp = "arith.maximumf", FLOAT_LIKE, [COMMUTATIVE], "Floating-point maximum, propagating NaN.";
-    fastmath MinimumFOp = "arith.minimumf", FLOAT_LIKE, [COMMUTATIVE], "Floating-point minimum, propagating NaN.";
-    fastmath MaxNumFOp = "arith.maxnumf", FLOAT_LIKE, [COMMUTATIVE], "Floating-point maximum, preferring numbers over NaN.";
-    fastmath MinNumFOp = "arith.minnumf", FLOAT_LIKE, [COMMUTATIVE], "Floating-point minimum, preferring numbers over NaN.";
+    overflow AddIOp = "arith.addi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::Add)), "Integer addition, wrapping around.";
+    overflow SubIOp = "arith.subi", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::Sub)), "Integer subtraction, wrapping around.";
+    overflow MulIOp = "arith.muli", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::Mul)), "Integer multiplication, wrapping around.";
+    plain DivSIOp = "arith.divsi", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::DivS)), "Signed integer division, rounding toward zero.";
+    plain DivUIOp = "arith.divui", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::DivU)), "Unsigned integer division.";
+    plain CeilDivSIOp = "arith.ceildivsi", SIGNLESS_INTEGER_LIKE, [], None, "Signed integer division, rounding toward positive infinity.";
+    plain CeilDivUIOp = "arith.ceildivui", SIGNLESS_INTEGER_LIKE, [], None, "Unsigned integer division, rounding up.";
+    plain FloorDivSIOp = "arith.floordivsi", SIGNLESS_INTEGER_LIKE, [], None, "Signed integer division, rounding toward negative infinity.";
+    plain RemSIOp = "arith.remsi", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::RemS)), "Signed integer remainder, with the sign of the dividend.";
+    plain RemUIOp = "arith.remui", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::RemU)), "Unsigned integer remainder.";
+    plain AndIOp = "arith.andi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::And)), "Bitwise and.";
+    plain OrIOp = "arith.ori", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::Or)), "Bitwise or.";
+    plain XOrIOp = "arith.xori", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::Xor)), "Bitwise exclusive or.";
+    overflow ShLIOp = "arith.shli", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::Shl)), "Shift left.";
+    plain ShRSIOp = "arith.shrsi", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::ShrS)), "Arithmetic (sign-filling) shift right.";
+    plain ShRUIOp = "arith.shrui", SIGNLESS_INTEGER_LIKE, [], Some(|ir, op, c| fold_int(ir, op, c, IntOp::ShrU)), "Logical (zero-filling) shift right.";
+    plain MaxSIOp = "arith.maxsi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::MaxS)), "Signed integer maximum.";
+    plain MaxUIOp = "arith.maxui", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::MaxU)), "Unsigned integer maximum.";
+    plain MinSIOp = "arith.minsi", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::MinS)), "Signed integer minimum.";
+    plain MinUIOp = "arith.minui", SIGNLESS_INTEGER_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_int(ir, op, c, IntOp::MinU)), "Unsigned integer minimum.";
+    fastmath AddFOp = "arith.addf", FLOAT_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_float(ir, op, c, FloatOp::Add)), "Floating-point addition.";
+    fastmath SubFOp = "arith.subf", FLOAT_LIKE, [], Some(|ir, op, c| fold_float(ir, op, c, FloatOp::Sub)), "Floating-point subtraction.";
+    fastmath MulFOp = "arith.mulf", FLOAT_LIKE, [COMMUTATIVE], Some(|ir, op, c| fold_float(ir, op, c, FloatOp::Mul)), "Floating-point multiplication.";
+    fastmath DivFOp = "arith.divf", FLOAT_LIKE, [], Some(|ir, op, c| fold_float(ir, op, c, FloatOp::Div)), "Floating-point division.";
+    fastmath RemFOp = "arith.remf", FLOAT_LIKE, [], None, "Floating-point remainder, with the sign of the dividend.";
+    fastmath MaximumFOp = "arith.maximumf", FLOAT_LIKE, [COMMUTATIVE], None, "Floating-point maximum, propagating NaN.";
+    fastmath MinimumFOp = "arith.minimumf", FLOAT_LIKE, [COMMUTATIVE], None, "Floating-point minimum, propagating NaN.";
+    fastmath MaxNumFOp = "arith.maxnumf", FLOAT_LIKE, [COMMUTATIVE], None, "Floating-point maximum, preferring numbers over NaN.";
+    fastmath MinNumFOp = "arith.minnumf", FLOAT_LIKE, [COMMUTATIVE], None, "Floating-point minimum, preferring numbers over NaN.";
 }
 
 define_op! {

@@ -9,6 +9,7 @@ use ir::verifier::op_error;
 use ir::{define_op, Diagnostic, Dialect, Ir, OpId, Type};
 
 use crate::attrs::OVERFLOW;
+use crate::fold::fold_int_cast;
 
 /// How the element widths of a cast must relate.
 #[derive(Clone, Copy)]
@@ -21,7 +22,7 @@ enum WidthRule {
 
 /// Declares the casts: each is one line naming its constraints and width rule.
 macro_rules! casts {
-    ($($ty:ident = $name:literal, $in:ident -> $out:ident, $rule:ident, $doc:literal;)*) => {
+    ($($ty:ident = $name:literal, $in:ident -> $out:ident, $rule:ident, $fold:expr, $doc:literal;)*) => {
         $(
             define_op! {
                 #[doc = $doc]
@@ -32,6 +33,7 @@ macro_rules! casts {
                     format: "$input attr-dict `:` type($input) `to` type($out)",
                     extra: {
                         verify: Some(|ir, op| verify_cast(ir, op, WidthRule::$rule)),
+                        fold: $fold,
                     },
                 }
             }
@@ -44,17 +46,17 @@ macro_rules! casts {
 }
 
 casts! {
-    ExtSIOp = "arith.extsi", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Wider, "Sign-extends an integer to a wider one.";
-    ExtUIOp = "arith.extui", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Wider, "Zero-extends an integer to a wider one.";
-    ExtFOp = "arith.extf", FLOAT_LIKE -> FLOAT_LIKE, Wider, "Extends a float to a wider format.";
-    TruncFOp = "arith.truncf", FLOAT_LIKE -> FLOAT_LIKE, Narrower, "Rounds a float to a narrower format.";
-    SIToFPOp = "arith.sitofp", SIGNLESS_INTEGER_LIKE -> FLOAT_LIKE, Any, "Converts a signed integer to a float.";
-    UIToFPOp = "arith.uitofp", SIGNLESS_INTEGER_LIKE -> FLOAT_LIKE, Any, "Converts an unsigned integer to a float.";
-    FPToSIOp = "arith.fptosi", FLOAT_LIKE -> SIGNLESS_INTEGER_LIKE, Any, "Converts a float to a signed integer, rounding toward zero.";
-    FPToUIOp = "arith.fptoui", FLOAT_LIKE -> SIGNLESS_INTEGER_LIKE, Any, "Converts a float to an unsigned integer, rounding toward zero.";
-    IndexCastOp = "arith.index_cast", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Any, "Casts between index and an integer, sign-extending or truncating.";
-    IndexCastUIOp = "arith.index_castui", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Any, "Casts between index and an integer, zero-extending or truncating.";
-    BitcastOp = "arith.bitcast", SIGNLESS_INTEGER_OR_FLOAT_LIKE -> SIGNLESS_INTEGER_OR_FLOAT_LIKE, Equal, "Reinterprets the bits of a value as another type of the same width.";
+    ExtSIOp = "arith.extsi", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Wider, Some(|ir, op, c| fold_int_cast(ir, op, c, false)), "Sign-extends an integer to a wider one.";
+    ExtUIOp = "arith.extui", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Wider, Some(|ir, op, c| fold_int_cast(ir, op, c, true)), "Zero-extends an integer to a wider one.";
+    ExtFOp = "arith.extf", FLOAT_LIKE -> FLOAT_LIKE, Wider, None, "Extends a float to a wider format.";
+    TruncFOp = "arith.truncf", FLOAT_LIKE -> FLOAT_LIKE, Narrower, None, "Rounds a float to a narrower format.";
+    SIToFPOp = "arith.sitofp", SIGNLESS_INTEGER_LIKE -> FLOAT_LIKE, Any, None, "Converts a signed integer to a float.";
+    UIToFPOp = "arith.uitofp", SIGNLESS_INTEGER_LIKE -> FLOAT_LIKE, Any, None, "Converts an unsigned integer to a float.";
+    FPToSIOp = "arith.fptosi", FLOAT_LIKE -> SIGNLESS_INTEGER_LIKE, Any, None, "Converts a float to a signed integer, rounding toward zero.";
+    FPToUIOp = "arith.fptoui", FLOAT_LIKE -> SIGNLESS_INTEGER_LIKE, Any, None, "Converts a float to an unsigned integer, rounding toward zero.";
+    IndexCastOp = "arith.index_cast", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Any, Some(|ir, op, c| fold_int_cast(ir, op, c, false)), "Casts between index and an integer, sign-extending or truncating.";
+    IndexCastUIOp = "arith.index_castui", SIGNLESS_INTEGER_LIKE -> SIGNLESS_INTEGER_LIKE, Any, Some(|ir, op, c| fold_int_cast(ir, op, c, true)), "Casts between index and an integer, zero-extending or truncating.";
+    BitcastOp = "arith.bitcast", SIGNLESS_INTEGER_OR_FLOAT_LIKE -> SIGNLESS_INTEGER_OR_FLOAT_LIKE, Equal, None, "Reinterprets the bits of a value as another type of the same width.";
 }
 
 define_op! {
@@ -67,6 +69,7 @@ define_op! {
         format: "$input (`overflow` `` $overflowFlags^)? attr-dict `:` type($input) `to` type($out)",
         extra: {
             verify: Some(|ir, op| verify_cast(ir, op, WidthRule::Narrower)),
+            fold: Some(|ir, op, c| fold_int_cast(ir, op, c, false)),
         },
     }
 }

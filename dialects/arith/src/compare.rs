@@ -51,6 +51,7 @@ define_op! {
         extra: {
             infer_result_types: Some(bool_like),
             verify: Some(verify_shapes),
+            fold: Some(crate::fold::fold_cmpi),
         },
     }
 }

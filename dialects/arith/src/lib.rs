@@ -7,6 +7,7 @@ mod cast;
 mod compare;
 mod constant;
 mod extended;
+mod fold;
 mod select;
 
 pub use binary::*;
@@ -33,6 +34,7 @@ pub fn dialect() -> Dialect {
         .with_op::<MulUIExtendedOp>()
         .with_op::<AddUIExtendedOp>()
         .with_aliases(LEGACY_NAMES)
+        .with_constant_materializer(fold::materialize_constant)
 }
 
 /// Old spellings: every op by its unprefixed name.

@@ -21,6 +21,7 @@ define_op! {
             parse: Some(parse_select),
             print: Some(print_select),
             verify: Some(verify_select),
+            fold: Some(crate::fold::fold_select),
         },
     }
 }

@@ -109,6 +109,43 @@ impl Ir {
         self.regions[region.0 as usize].blocks.insert(index, block);
     }
 
+    /// Takes a block out of its region (its ops stay in it).
+    pub fn remove_block(&mut self, block: BlockId) {
+        if let Some(region) = self.blocks[block.index()].parent.take() {
+            self.regions[region.0 as usize]
+                .blocks
+                .retain(|&b| b != block);
+        }
+    }
+
+    /// Removes a block from its region and erases its ops.
+    pub fn erase_block(&mut self, block: BlockId) {
+        self.remove_block(block);
+        let ops: Vec<OpId> = self.block_ops(block).collect();
+        for op in ops.into_iter().rev() {
+            self.erase_op(op);
+        }
+    }
+
+    /// The blocks whose terminators branch to `block`, once per edge.
+    pub fn predecessors(&self, block: BlockId) -> Vec<BlockId> {
+        let Some(region) = self.block_parent(block) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for &b in self.region_blocks(region) {
+            if let Some(t) = self.last_op(b) {
+                out.extend(
+                    self.successors(t)
+                        .iter()
+                        .filter(|&&s| s == block)
+                        .map(|_| b),
+                );
+            }
+        }
+        out
+    }
+
     /// The entry block of a region, if it has blocks.
     pub fn entry_block(&self, region: RegionId) -> Option<BlockId> {
         self.region_blocks(region).first().copied()

@@ -1,6 +1,7 @@
-//! General-purpose transforms that work on any dialect through op traits:
-//! one pass per file, each also usable as a plain function.
+//! General-purpose transforms that work on any dialect through op traits,
+//! folders and patterns: one pass per file, each also usable as a plain function.
 
+pub mod canonicalize;
 pub mod cse;
 pub mod symbol_dce;
 
@@ -8,6 +9,7 @@ use ir::pass::PassRegistry;
 
 /// Registers every pass of this crate.
 pub fn register(registry: &mut PassRegistry) {
+    registry.register(canonicalize::INFO);
     registry.register(cse::INFO);
     registry.register(symbol_dce::INFO);
 }

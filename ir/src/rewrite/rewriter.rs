@@ -1,0 +1,111 @@
+//! The rewriter patterns edit the IR through, so that the driver learns
+//! about every change and revisits what it affects.
+
+use crate::attributes::NamedAttribute;
+use crate::body::{Ir, OpId, OperationState, Value};
+use crate::context::Context;
+use crate::location::Location;
+use crate::types::Type;
+
+/// Edits to the IR, recorded for the driver: ops created, changed or whose
+/// operands changed are revisited; erased ops are dropped from its worklist.
+pub struct PatternRewriter<'a> {
+    pub(crate) ir: &'a mut Ir,
+    /// Ops to (re)visit.
+    pub(crate) touched: Vec<OpId>,
+    pub(crate) changed: bool,
+}
+
+impl<'a> PatternRewriter<'a> {
+    pub(crate) fn new(ir: &'a mut Ir) -> Self {
+        PatternRewriter {
+            ir,
+            touched: Vec::new(),
+            changed: false,
+        }
+    }
+
+    /// Read access to the IR, to match before rewriting.
+    pub fn ir(&self) -> &Ir {
+        self.ir
+    }
+
+    pub fn ctx(&self) -> &Context {
+        self.ir.ctx()
+    }
+
+    /// Creates an op right before `anchor`.
+    pub fn create_before(&mut self, anchor: OpId, state: OperationState) -> OpId {
+        let op = self.ir.create_op(state);
+        self.ir.insert_op_before(anchor, op);
+        self.touched.push(op);
+        self.changed = true;
+        op
+    }
+
+    /// Creates an op named `name` before `anchor` with the given parts.
+    pub fn create_op(
+        &mut self,
+        anchor: OpId,
+        name: &str,
+        location: Location,
+        operands: &[Value],
+        result_types: &[Type],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> OpId {
+        let ctx = self.ir.ctx();
+        let mut state = OperationState::new(ctx.op_name(name), location);
+        state.operands = operands.to_vec();
+        state.result_types = result_types.to_vec();
+        state.attributes = attributes
+            .iter()
+            .map(|(n, v)| NamedAttribute {
+                name: ctx.symbol(n),
+                value: *v,
+            })
+            .collect();
+        if let Some(def) = ctx.op_definition(state.name) {
+            def.add_default_attributes(ctx, &mut state.attributes);
+        }
+        self.create_before(anchor, state)
+    }
+
+    /// Replaces every use of `op`'s results by `values` and erases `op`.
+    pub fn replace_op(&mut self, op: OpId, values: &[Value]) {
+        let results = self.ir.results(op).to_vec();
+        for (&old, &new) in results.iter().zip(values) {
+            self.replace_all_uses(old, new);
+        }
+        self.erase_op(op);
+    }
+
+    /// Makes every use of `from` a use of `to`; the users are revisited.
+    pub fn replace_all_uses(&mut self, from: Value, to: Value) {
+        self.touched.extend(self.ir.uses(from).iter().map(|u| u.op));
+        if let Some(def) = self.ir.defining_op(to) {
+            self.touched.push(def);
+        }
+        self.ir.replace_all_uses(from, to);
+        self.changed = true;
+    }
+
+    /// Erases `op` (and what is nested in it); the producers of its
+    /// operands are revisited, they may have become dead.
+    pub fn erase_op(&mut self, op: OpId) {
+        self.touched.extend(
+            self.ir
+                .operands(op)
+                .iter()
+                .filter_map(|&v| self.ir.defining_op(v)),
+        );
+        self.ir.erase_op(op);
+        self.changed = true;
+    }
+
+    /// Changes `op` in place through `edit`; the op is revisited.
+    pub fn modify_in_place(&mut self, op: OpId, edit: impl FnOnce(&mut Ir)) {
+        edit(self.ir);
+        self.touched.push(op);
+        self.changed = true;
+    }
+}
