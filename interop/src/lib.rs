@@ -45,9 +45,7 @@ impl Upstream {
         });
         let result = match Module::parse(&self.context, text) {
             None => Err("upstream MLIR could not parse the text".to_string()),
-            Some(module) if !module.as_operation().verify() => {
-                Err("upstream MLIR's verifier rejected the module".to_string())
-            }
+            Some(module) if !module.as_operation().verify() => Err("upstream MLIR's verifier rejected the module".to_string()),
             Some(_) => Ok(()),
         };
         self.context.detach_diagnostic_handler(handler);

@@ -17,14 +17,7 @@ fn print_ours(text: &str, allow_unregistered: bool, generic: bool) -> Option<Str
     let file = ctx.add_source_file(ir::SourceFile::new("input.mlir", text.into(), 0));
     let (ir, module) = ir::syntax::parse_source(&ctx, file).ok()?;
     ir::verifier::verify(&ir, module).ok()?;
-    Some(ir::syntax::print_op(
-        &ir,
-        module,
-        ir::syntax::PrintOptions {
-            generic,
-            debug_info: false,
-        },
-    ))
+    Some(ir::syntax::print_op(&ir, module, ir::syntax::PrintOptions { generic, debug_info: false }))
 }
 
 fn check(path: &Path) -> Result<(), Failed> {
@@ -37,9 +30,7 @@ fn check(path: &Path) -> Result<(), Failed> {
             let Some(printed) = print_ours(&chunk.text, allow_unregistered, generic) else {
                 continue;
             };
-            upstream
-                .check(&printed)
-                .map_err(|e| format!("upstream rejected our output:\n{printed}\n{e}"))?;
+            upstream.check(&printed).map_err(|e| format!("upstream rejected our output:\n{printed}\n{e}"))?;
             checked += 1;
         }
     }
@@ -53,9 +44,7 @@ fn check(path: &Path) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let trials = test_support::lit_inputs()
-        .into_iter()
-        .map(|p| Trial::test(test_support::test_name(&p), move || check(&p)))
-        .collect();
+    let trials =
+        test_support::lit_inputs().into_iter().map(|p| Trial::test(test_support::test_name(&p), move || check(&p))).collect();
     libtest_mimic::run(&args, trials).exit();
 }

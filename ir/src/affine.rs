@@ -20,11 +20,7 @@ pub enum AffineExpr {
     Dim(u32),
     Symbol(u32),
     Constant(i64),
-    Binary {
-        kind: AffineBinaryKind,
-        lhs: Box<AffineExpr>,
-        rhs: Box<AffineExpr>,
-    },
+    Binary { kind: AffineBinaryKind, lhs: Box<AffineExpr>, rhs: Box<AffineExpr> },
 }
 
 /// `(dims)[symbols] -> (results)`.
@@ -48,18 +44,12 @@ impl AffineExpr {
         match self {
             AffineExpr::Dim(_) => false,
             AffineExpr::Symbol(_) | AffineExpr::Constant(_) => true,
-            AffineExpr::Binary { lhs, rhs, .. } => {
-                lhs.is_symbolic_or_constant() && rhs.is_symbolic_or_constant()
-            }
+            AffineExpr::Binary { lhs, rhs, .. } => lhs.is_symbolic_or_constant() && rhs.is_symbolic_or_constant(),
         }
     }
 
     fn binary(kind: AffineBinaryKind, lhs: AffineExpr, rhs: AffineExpr) -> AffineExpr {
-        AffineExpr::Binary {
-            kind,
-            lhs: Box::new(lhs),
-            rhs: Box::new(rhs),
-        }
+        AffineExpr::Binary { kind, lhs: Box::new(lhs), rhs: Box::new(rhs) }
     }
 
     /// `lhs + rhs`, simplified.
@@ -70,23 +60,15 @@ impl AffineExpr {
             }
         }
         // Constants, then symbolic terms, go to the right.
-        if lhs.as_constant().is_some()
-            || (lhs.is_symbolic_or_constant() && !rhs.is_symbolic_or_constant())
-        {
+        if lhs.as_constant().is_some() || (lhs.is_symbolic_or_constant() && !rhs.is_symbolic_or_constant()) {
             return AffineExpr::sum(rhs, lhs);
         }
         if rhs.as_constant() == Some(0) {
             return lhs;
         }
         // (x + c1) + c2 == x + (c1 + c2)
-        if let (
-            AffineExpr::Binary {
-                kind: AffineBinaryKind::Add,
-                lhs: inner_l,
-                rhs: inner_r,
-            },
-            Some(c2),
-        ) = (&lhs, rhs.as_constant())
+        if let (AffineExpr::Binary { kind: AffineBinaryKind::Add, lhs: inner_l, rhs: inner_r }, Some(c2)) =
+            (&lhs, rhs.as_constant())
         {
             if let Some(c1) = inner_r.as_constant() {
                 if let Some(sum) = c1.checked_add(c2) {
@@ -104,9 +86,7 @@ impl AffineExpr {
                 return AffineExpr::Constant(p);
             }
         }
-        if lhs.is_symbolic_or_constant() && !rhs.is_symbolic_or_constant()
-            || lhs.as_constant().is_some()
-        {
+        if lhs.is_symbolic_or_constant() && !rhs.is_symbolic_or_constant() || lhs.as_constant().is_some() {
             return AffineExpr::product(rhs, lhs);
         }
         match rhs.as_constant() {
@@ -115,14 +95,8 @@ impl AffineExpr {
             _ => {}
         }
         // (x * c1) * c2 == x * (c1 * c2)
-        if let (
-            AffineExpr::Binary {
-                kind: AffineBinaryKind::Mul,
-                lhs: inner_l,
-                rhs: inner_r,
-            },
-            Some(c2),
-        ) = (&lhs, rhs.as_constant())
+        if let (AffineExpr::Binary { kind: AffineBinaryKind::Mul, lhs: inner_l, rhs: inner_r }, Some(c2)) =
+            (&lhs, rhs.as_constant())
         {
             if let Some(c1) = inner_r.as_constant() {
                 if let Some(p) = c1.checked_mul(c2) {
@@ -162,23 +136,11 @@ impl AffineExpr {
     /// Pure affine: multiplication and division only by constants or symbols.
     pub fn is_pure_affine(&self) -> bool {
         match self {
-            AffineExpr::Binary {
-                kind: AffineBinaryKind::Add,
-                lhs,
-                rhs,
-            } => lhs.is_pure_affine() && rhs.is_pure_affine(),
-            AffineExpr::Binary {
-                kind: AffineBinaryKind::Mul,
-                lhs,
-                rhs,
-            } => {
-                lhs.is_pure_affine()
-                    && rhs.is_pure_affine()
-                    && (lhs.is_symbolic_or_constant() || rhs.is_symbolic_or_constant())
+            AffineExpr::Binary { kind: AffineBinaryKind::Add, lhs, rhs } => lhs.is_pure_affine() && rhs.is_pure_affine(),
+            AffineExpr::Binary { kind: AffineBinaryKind::Mul, lhs, rhs } => {
+                lhs.is_pure_affine() && rhs.is_pure_affine() && (lhs.is_symbolic_or_constant() || rhs.is_symbolic_or_constant())
             }
-            AffineExpr::Binary { lhs, rhs, .. } => {
-                lhs.is_pure_affine() && rhs.is_symbolic_or_constant()
-            }
+            AffineExpr::Binary { lhs, rhs, .. } => lhs.is_pure_affine() && rhs.is_symbolic_or_constant(),
             _ => true,
         }
     }
@@ -200,11 +162,7 @@ impl AffineExpr {
             lhs.write(out, false)?;
             match &**rhs {
                 // x + y * -1 prints as x - y; x + y * -c as x - y * c.
-                AffineExpr::Binary {
-                    kind: Mul,
-                    lhs: rl,
-                    rhs: rr,
-                } if rr.as_constant().is_some_and(|c| c < 0) => {
+                AffineExpr::Binary { kind: Mul, lhs: rl, rhs: rr } if rr.as_constant().is_some_and(|c| c < 0) => {
                     let c = rr.as_constant().unwrap_or(-1);
                     out.write_str(" - ")?;
                     if c == -1 {
@@ -246,11 +204,7 @@ impl AffineExpr {
 impl AffineMap {
     /// The identity map on `n` dimensions.
     pub fn identity(n: u32) -> AffineMap {
-        AffineMap {
-            num_dims: n,
-            num_symbols: 0,
-            results: (0..n).map(AffineExpr::Dim).collect(),
-        }
+        AffineMap { num_dims: n, num_symbols: 0, results: (0..n).map(AffineExpr::Dim).collect() }
     }
 
     /// A map whose results are plain dimensions, in order: a permutation or projection.

@@ -96,10 +96,7 @@ impl Attribute {
         ctx.intern_attr(AttrData::Integer { value, ty })
     }
     pub fn float(ctx: &Context, value: f64, ty: Type) -> Attribute {
-        ctx.intern_attr(AttrData::Float {
-            bits: value.to_bits(),
-            ty,
-        })
+        ctx.intern_attr(AttrData::Float { bits: value.to_bits(), ty })
     }
     pub fn string(ctx: &Context, value: &str) -> Attribute {
         ctx.intern_attr(AttrData::String(value.into()))
@@ -111,10 +108,7 @@ impl Attribute {
         ctx.intern_attr(AttrData::Array(items))
     }
     pub fn symbol_ref(ctx: &Context, root: &str) -> Attribute {
-        ctx.intern_attr(AttrData::SymbolRef {
-            root: ctx.symbol(root),
-            nested: Vec::new(),
-        })
+        ctx.intern_attr(AttrData::SymbolRef { root: ctx.symbol(root), nested: Vec::new() })
     }
     /// A dictionary; entries are sorted by name here.
     pub fn dictionary(ctx: &Context, mut entries: Vec<NamedAttribute>) -> Attribute {
@@ -124,14 +118,8 @@ impl Attribute {
     /// `array<i32: ...>` of 32-bit integers (e.g. `operandSegmentSizes`).
     pub fn dense_i32_array(ctx: &Context, values: &[i32]) -> Attribute {
         let i32t = Type::integer(ctx, 32);
-        let values = values
-            .iter()
-            .map(|&v| Attribute::integer(ctx, v as i128, i32t))
-            .collect();
-        ctx.intern_attr(AttrData::DenseArray {
-            element: i32t,
-            values,
-        })
+        let values = values.iter().map(|&v| Attribute::integer(ctx, v as i128, i32t)).collect();
+        ctx.intern_attr(AttrData::DenseArray { element: i32t, values })
     }
 
     pub fn as_integer(self, ctx: &Context) -> Option<i128> {
@@ -167,9 +155,7 @@ impl Attribute {
     /// Integer values of an `array<iN: ...>`.
     pub fn as_dense_int_array(self, ctx: &Context) -> Option<Vec<i128>> {
         match self.data(ctx) {
-            AttrData::DenseArray { values, .. } => {
-                values.iter().map(|v| v.as_integer(ctx)).collect()
-            }
+            AttrData::DenseArray { values, .. } => values.iter().map(|v| v.as_integer(ctx)).collect(),
             _ => None,
         }
     }
@@ -184,9 +170,7 @@ impl Attribute {
     /// The type of a typed attribute (integer, float, dense elements).
     pub fn typed_attr_type(self, ctx: &Context) -> Option<Type> {
         match self.data(ctx) {
-            AttrData::Integer { ty, .. }
-            | AttrData::Float { ty, .. }
-            | AttrData::DenseElements { ty, .. } => Some(*ty),
+            AttrData::Integer { ty, .. } | AttrData::Float { ty, .. } | AttrData::DenseElements { ty, .. } => Some(*ty),
             _ => None,
         }
     }

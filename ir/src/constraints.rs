@@ -10,24 +10,17 @@ use crate::types::{Type, TypeData};
 /// Scalars, or vectors/tensors of them: what elementwise ops accept.
 fn scalar_or_container(ctx: &Context, ty: Type, scalar: fn(&Context, Type) -> bool) -> bool {
     match ty.data(ctx) {
-        TypeData::Vector { element, .. }
-        | TypeData::RankedTensor { element, .. }
-        | TypeData::UnrankedTensor { element } => scalar(ctx, *element),
+        TypeData::Vector { element, .. } | TypeData::RankedTensor { element, .. } | TypeData::UnrankedTensor { element } => {
+            scalar(ctx, *element)
+        }
         _ => scalar(ctx, ty),
     }
 }
 
-pub const ANY_TYPE: TypeConstraint = TypeConstraint {
-    description: "any type",
-    check: |_, _| true,
-    buildable: None,
-};
+pub const ANY_TYPE: TypeConstraint = TypeConstraint { description: "any type", check: |_, _| true, buildable: None };
 
-pub const INDEX: TypeConstraint = TypeConstraint {
-    description: "index",
-    check: |ctx, t| t.is_index(ctx),
-    buildable: Some(Type::index),
-};
+pub const INDEX: TypeConstraint =
+    TypeConstraint { description: "index", check: |ctx, t| t.is_index(ctx), buildable: Some(Type::index) };
 
 pub const I1: TypeConstraint = TypeConstraint {
     description: "1-bit signless integer",
@@ -55,27 +48,15 @@ pub const BOOL_LIKE: TypeConstraint = TypeConstraint {
 
 pub const SIGNLESS_INTEGER_OR_FLOAT_LIKE: TypeConstraint = TypeConstraint {
     description: "signless-integer-or-float-like",
-    check: |ctx, t| {
-        scalar_or_container(ctx, t, |c, e| {
-            e.is_signless_int_or_index(c) || e.is_float(c)
-        })
-    },
+    check: |ctx, t| scalar_or_container(ctx, t, |c, e| e.is_signless_int_or_index(c) || e.is_float(c)),
     buildable: None,
 };
 
-pub const FUNCTION_TYPE: TypeConstraint = TypeConstraint {
-    description: "function type",
-    check: |ctx, t| t.function_parts(ctx).is_some(),
-    buildable: None,
-};
+pub const FUNCTION_TYPE: TypeConstraint =
+    TypeConstraint { description: "function type", check: |ctx, t| t.function_parts(ctx).is_some(), buildable: None };
 
-pub const ANY_ATTR: AttrConstraint = AttrConstraint {
-    description: "any attribute",
-    check: |_, _| true,
-    parse: None,
-    print: None,
-    default: None,
-};
+pub const ANY_ATTR: AttrConstraint =
+    AttrConstraint { description: "any attribute", check: |_, _| true, parse: None, print: None, default: None };
 
 pub const UNIT_ATTR: AttrConstraint = AttrConstraint {
     description: "unit attribute",
@@ -103,10 +84,7 @@ pub const TYPE_ATTR: AttrConstraint = AttrConstraint {
 
 pub const FUNCTION_TYPE_ATTR: AttrConstraint = AttrConstraint {
     description: "type attribute of function type",
-    check: |ctx, a| {
-        a.as_type(ctx)
-            .is_some_and(|t| t.function_parts(ctx).is_some())
-    },
+    check: |ctx, a| a.as_type(ctx).is_some_and(|t| t.function_parts(ctx).is_some()),
     parse: None,
     print: None,
     default: None,
@@ -122,13 +100,7 @@ pub const ARRAY_ATTR: AttrConstraint = AttrConstraint {
 
 pub const DICTIONARY_ARRAY_ATTR: AttrConstraint = AttrConstraint {
     description: "Array of dictionary attributes",
-    check: |ctx, a| {
-        a.as_array(ctx).is_some_and(|items| {
-            items
-                .iter()
-                .all(|i| matches!(i.data(ctx), AttrData::Dictionary(_)))
-        })
-    },
+    check: |ctx, a| a.as_array(ctx).is_some_and(|items| items.iter().all(|i| matches!(i.data(ctx), AttrData::Dictionary(_)))),
     parse: None,
     print: None,
     default: None,
@@ -183,10 +155,7 @@ fn parse_i64_attr(p: &mut OpParser<'_, '_>) -> ParseResult<Attribute> {
     let location = p.current_location();
     let value = p.parse_integer()?;
     if i64::try_from(value).is_err() {
-        return Err(crate::Diagnostic::error(
-            location,
-            "integer constant out of range for attribute",
-        ));
+        return Err(crate::Diagnostic::error(location, "integer constant out of range for attribute"));
     }
     let i64t = Type::integer(p.ctx(), 64);
     Ok(Attribute::integer(p.ctx(), value, i64t))

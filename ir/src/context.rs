@@ -23,10 +23,7 @@ pub(crate) struct Interner<T> {
 
 impl<T: Clone + Eq + Hash> Interner<T> {
     fn new() -> Self {
-        Interner {
-            items: boxcar::Vec::new(),
-            index: Mutex::new(FxHashMap::default()),
-        }
+        Interner { items: boxcar::Vec::new(), index: Mutex::new(FxHashMap::default()) }
     }
 
     pub(crate) fn intern(&self, value: T) -> u32 {
@@ -48,11 +45,7 @@ impl<T: Clone + Eq + Hash> Interner<T> {
         T: std::borrow::Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.index
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(value)
-            .copied()
+        self.index.lock().unwrap_or_else(|e| e.into_inner()).get(value).copied()
     }
 }
 
@@ -167,10 +160,7 @@ impl Context {
 
     /// The dialects registered so far, in registration order.
     pub fn dialects(&self) -> Vec<Arc<Dialect>> {
-        self.dialects
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.dialects.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn dialect(&self, name: &str) -> Option<Arc<Dialect>> {
@@ -184,10 +174,7 @@ impl Context {
         if let Some(&id) = index.get(&sym) {
             return OpName(id);
         }
-        let id = self.op_names.push(OpNameInfo {
-            name: sym,
-            definition: OnceLock::new(),
-        }) as u32;
+        let id = self.op_names.push(OpNameInfo { name: sym, definition: OnceLock::new() }) as u32;
         index.insert(sym, id);
         OpName(id)
     }
@@ -217,9 +204,6 @@ impl Context {
     /// The most recently loaded file named `name`.
     pub fn find_source_file(&self, name: &str) -> Option<FileId> {
         let count = self.files.count();
-        (0..count)
-            .rev()
-            .find(|&i| self.files.get(i).is_some_and(|f| f.name == name))
-            .map(|i| FileId(i as u32))
+        (0..count).rev().find(|&i| self.files.get(i).is_some_and(|f| f.name == name)).map(|i| FileId(i as u32))
     }
 }

@@ -138,8 +138,7 @@ pub type CanonicalizeFn = fn(&mut Vec<Box<dyn crate::rewrite::RewritePattern>>);
 /// Creates a detached constant op holding `value` of type `ty`.
 pub type MaterializeConstantFn = fn(&mut Ir, Attribute, Type, crate::Location) -> Option<OpId>;
 /// Result types that follow from operands and attributes (e.g. `i1` for comparisons).
-pub type InferTypesFn =
-    fn(&Context, &[Type], &[crate::attributes::NamedAttribute]) -> Option<Vec<Type>>;
+pub type InferTypesFn = fn(&Context, &[Type], &[crate::attributes::NamedAttribute]) -> Option<Vec<Type>>;
 /// Suggested SSA names for an op's results (`%c0`, `%cst`).
 pub type NameResultsFn = fn(&Ir, OpId) -> Vec<Option<String>>;
 
@@ -201,27 +200,17 @@ impl OpDefinition {
     /// print generically.
     pub fn assembly_format(&self) -> Option<&AssemblyFormat> {
         let text = self.format?;
-        self.compiled_format
-            .get_or_init(|| AssemblyFormat::compile(text, self))
-            .as_ref()
-            .ok()
+        self.compiled_format.get_or_init(|| AssemblyFormat::compile(text, self)).as_ref().ok()
     }
 
     /// Adds the default value of every default-valued attribute that
     /// `attributes` lacks.
-    pub fn add_default_attributes(
-        &self,
-        ctx: &Context,
-        attributes: &mut Vec<crate::attributes::NamedAttribute>,
-    ) {
+    pub fn add_default_attributes(&self, ctx: &Context, attributes: &mut Vec<crate::attributes::NamedAttribute>) {
         for spec in self.attributes {
             if let Some(default) = spec.constraint.default {
                 let name = ctx.symbol(spec.name);
                 if !attributes.iter().any(|a| a.name == name) {
-                    attributes.push(crate::attributes::NamedAttribute {
-                        name,
-                        value: default(ctx),
-                    });
+                    attributes.push(crate::attributes::NamedAttribute { name, value: default(ctx) });
                 }
             }
         }
@@ -273,13 +262,7 @@ pub struct Dialect {
 
 impl Dialect {
     pub fn new(name: &'static str, summary: &'static str) -> Self {
-        Dialect {
-            name,
-            summary,
-            ops: Vec::new(),
-            aliases: &[],
-            materialize_constant: None,
-        }
+        Dialect { name, summary, ops: Vec::new(), aliases: &[], materialize_constant: None }
     }
 
     /// Adds the op declared by the typed op struct `T`.
@@ -304,9 +287,7 @@ impl Dialect {
             .iter()
             .filter_map(|def| {
                 let text = def.format?;
-                AssemblyFormat::compile(text, def)
-                    .err()
-                    .map(|e| format!("{}: {e}", def.name))
+                AssemblyFormat::compile(text, def).err().map(|e| format!("{}: {e}", def.name))
             })
             .collect()
     }

@@ -44,11 +44,7 @@ pub fn to_bits(kind: FloatKind, value: f64) -> Option<u128> {
 pub fn format(kind: FloatKind, value: f64) -> String {
     if !value.is_finite() {
         return match to_bits(kind, value) {
-            Some(bits) => format!(
-                "0x{:0width$X}",
-                bits,
-                width = (kind.width() as usize).div_ceil(4)
-            ),
+            Some(bits) => format!("0x{:0width$X}", bits, width = (kind.width() as usize).div_ceil(4)),
             None => format!("{value}"),
         };
     }
@@ -70,11 +66,7 @@ fn format_scientific(value: f64, digits: usize) -> String {
     let s = format!("{value:.digits$e}");
     let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
-    format!(
-        "{mantissa}e{}{:02}",
-        if exponent < 0 { '-' } else { '+' },
-        exponent.abs()
-    )
+    format!("{mantissa}e{}{:02}", if exponent < 0 { '-' } else { '+' }, exponent.abs())
 }
 
 #[cfg(test)]
@@ -88,9 +80,6 @@ mod tests {
         assert_eq!(format(FloatKind::F64, 0.1), "1.000000e-01");
         assert_eq!(format(FloatKind::F64, 1.23456789), "1.23456789");
         assert_eq!(format(FloatKind::F32, f64::INFINITY), "0x7F800000");
-        assert_eq!(
-            format(FloatKind::F32, round_to(FloatKind::F32, 0.1)),
-            "1.000000e-01"
-        );
+        assert_eq!(format(FloatKind::F32, round_to(FloatKind::F32, 0.1)), "1.000000e-01");
     }
 }

@@ -22,23 +22,10 @@ pub enum Location {
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum LocationData {
     Unknown,
-    FileLineCol {
-        file: Symbol,
-        line: u32,
-        col: u32,
-    },
-    Name {
-        name: Symbol,
-        child: Option<Attribute>,
-    },
-    Fused {
-        locations: Vec<Attribute>,
-        metadata: Option<Attribute>,
-    },
-    CallSite {
-        callee: Attribute,
-        caller: Attribute,
-    },
+    FileLineCol { file: Symbol, line: u32, col: u32 },
+    Name { name: Symbol, child: Option<Attribute> },
+    Fused { locations: Vec<Attribute>, metadata: Option<Attribute> },
+    CallSite { callee: Attribute, caller: Attribute },
 }
 
 /// A file (or a chunk of one, with `--split-input-file`) that locations point into.
@@ -55,12 +42,7 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: std::sync::Arc<str>, first_line: u32) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
-        SourceFile {
-            name: name.into(),
-            text,
-            line_starts,
-            first_line,
-        }
+        SourceFile { name: name.into(), text, line_starts, first_line }
     }
 
     /// 1-based line and column of a byte offset, counting columns in characters.
@@ -68,10 +50,7 @@ impl SourceFile {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = self
-            .text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
+        let col = self.text.get(start..end).map_or(end - start, |s| s.chars().count());
         (line as u32 + 1 + self.first_line, col as u32 + 1)
     }
 
@@ -104,9 +83,7 @@ impl LocationData {
         let inner = |a: Attribute| Location::Attr(a).file_line_col(ctx);
         match self {
             LocationData::Unknown => None,
-            LocationData::FileLineCol { file, line, col } => {
-                Some((ctx.str(*file).to_string(), *line, *col))
-            }
+            LocationData::FileLineCol { file, line, col } => Some((ctx.str(*file).to_string(), *line, *col)),
             LocationData::Name { child, .. } => child.and_then(inner),
             LocationData::Fused { locations, .. } => locations.iter().find_map(|&l| inner(l)),
             LocationData::CallSite { callee, .. } => inner(*callee),

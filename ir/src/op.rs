@@ -43,10 +43,7 @@ impl Ir {
     ) -> Result<T, BuildError> {
         let ctx = self.ctx_arc().clone();
         let name = ctx.op_name(T::NAME);
-        let def = ctx
-            .op_definition(name)
-            .cloned()
-            .ok_or_else(|| BuildError(format!("'{}' is not registered", T::NAME)))?;
+        let def = ctx.op_definition(name).cloned().ok_or_else(|| BuildError(format!("'{}' is not registered", T::NAME)))?;
         if operand_groups.len() != def.operands.len() {
             return Err(BuildError(format!(
                 "'{}' declares {} operand groups, {} were given",
@@ -76,18 +73,9 @@ impl Ir {
         for (attr_name, value) in attributes {
             state.add_attribute(ctx.symbol(attr_name), *value);
         }
-        if def
-            .operands
-            .iter()
-            .filter(|s| s.arity != Arity::Single)
-            .count()
-            > 1
-        {
+        if def.operands.iter().filter(|s| s.arity != Arity::Single).count() > 1 {
             let sizes: Vec<i32> = operand_groups.iter().map(|g| g.len() as i32).collect();
-            state.add_attribute(
-                ctx.symbol(SegmentKind::Operands.sizes_attr()),
-                crate::Attribute::dense_i32_array(&ctx, &sizes),
-            );
+            state.add_attribute(ctx.symbol(SegmentKind::Operands.sizes_attr()), crate::Attribute::dense_i32_array(&ctx, &sizes));
         }
         def.add_default_attributes(&ctx, &mut state.attributes);
         for spec in def.regions {
@@ -129,45 +117,21 @@ impl SegmentKind {
 
 /// The sizes of each declared group of `specs` for an op with `total`
 /// values, or an error saying why they cannot be determined.
-pub fn segment_sizes(
-    ir: &Ir,
-    op: OpId,
-    kind: SegmentKind,
-    specs: &[ValueSpec],
-    total: usize,
-) -> Result<Vec<usize>, String> {
+pub fn segment_sizes(ir: &Ir, op: OpId, kind: SegmentKind, specs: &[ValueSpec], total: usize) -> Result<Vec<usize>, String> {
     let variable = specs.iter().filter(|s| s.arity != Arity::Single).count();
     if variable <= 1 {
         let fixed = specs.len() - variable;
         if total < fixed || (variable == 0 && total != fixed) {
-            let what = if kind == SegmentKind::Operands {
-                "operands"
-            } else {
-                "results"
-            };
-            let expected = if variable == 0 {
-                format!("{fixed}")
-            } else {
-                format!("at least {fixed}")
-            };
+            let what = if kind == SegmentKind::Operands { "operands" } else { "results" };
+            let expected = if variable == 0 { format!("{fixed}") } else { format!("at least {fixed}") };
             return Err(format!("expected {expected} {what}, but found {total}"));
         }
         let rest = total - fixed;
         if rest > 1 && specs.iter().any(|s| s.arity == Arity::Optional) {
-            let what = if kind == SegmentKind::Operands {
-                "operands"
-            } else {
-                "results"
-            };
-            return Err(format!(
-                "expected at most {} {what}, but found {total}",
-                fixed + 1
-            ));
+            let what = if kind == SegmentKind::Operands { "operands" } else { "results" };
+            return Err(format!("expected at most {} {what}, but found {total}", fixed + 1));
         }
-        return Ok(specs
-            .iter()
-            .map(|s| if s.arity == Arity::Single { 1 } else { rest })
-            .collect());
+        return Ok(specs.iter().map(|s| if s.arity == Arity::Single { 1 } else { rest }).collect());
     }
     let attr = kind.sizes_attr();
     let sizes = ir
@@ -175,15 +139,14 @@ pub fn segment_sizes(
         .and_then(|a| a.as_dense_int_array(ir.ctx()))
         .ok_or_else(|| format!("requires dense i32 array attribute '{attr}'"))?;
     if sizes.len() != specs.len() || sizes.iter().any(|&s| s < 0) {
-        return Err(format!(
-            "'{attr}' attribute for specifying {} segments must have {} elements",
-            kind_word(kind),
-            specs.len()
-        ));
+        return Err(format!("'{attr}' attribute for specifying {} segments must have {} elements", kind_word(kind), specs.len()));
     }
     let sum: i128 = sizes.iter().sum();
     if sum != total as i128 {
-        return Err(format!("{} count ({total}) does not match with the total size ({sum}) specified in attribute '{attr}'", kind_word(kind)));
+        return Err(format!(
+            "{} count ({total}) does not match with the total size ({sum}) specified in attribute '{attr}'",
+            kind_word(kind)
+        ));
     }
     Ok(sizes.into_iter().map(|s| s as usize).collect())
 }
@@ -197,13 +160,7 @@ fn kind_word(kind: SegmentKind) -> &'static str {
 
 /// The positions of declared group `group` in the op's operands or results;
 /// empty when the op is malformed (the verifier reports that).
-pub fn segment(
-    ir: &Ir,
-    op: OpId,
-    kind: SegmentKind,
-    specs: &[ValueSpec],
-    group: usize,
-) -> Range<usize> {
+pub fn segment(ir: &Ir, op: OpId, kind: SegmentKind, specs: &[ValueSpec], group: usize) -> Range<usize> {
     let total = match kind {
         SegmentKind::Operands => ir.operands(op).len(),
         SegmentKind::Results => ir.results(op).len(),
@@ -246,11 +203,7 @@ const fn str_eq(a: &str, b: &str) -> bool {
 
 /// The first line of an op's doc comment: its summary.
 pub fn first_doc_line(lines: &[&'static str]) -> &'static str {
-    lines
-        .iter()
-        .map(|l| l.trim())
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
+    lines.iter().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("")
 }
 
 /// Declares an op: a `Copy` handle type with typed accessors, and its
@@ -380,10 +333,7 @@ macro_rules! __group_type {
 #[macro_export]
 macro_rules! __group_get {
     (Single, $slice:expr) => {
-        $slice
-            .first()
-            .copied()
-            .expect("verified op has this operand or result")
+        $slice.first().copied().expect("verified op has this operand or result")
     };
     (Optional, $slice:expr) => {
         $slice.first().copied()

@@ -11,10 +11,7 @@ const TRAIT_NAMES: [(Traits, &str); 15] = [
     (Traits::SYMBOL_TABLE, "SymbolTable"),
     (Traits::SYMBOL, "Symbol"),
     (Traits::PURE, "Pure"),
-    (
-        Traits::SAME_OPERANDS_AND_RESULT_TYPE,
-        "SameOperandsAndResultType",
-    ),
+    (Traits::SAME_OPERANDS_AND_RESULT_TYPE, "SameOperandsAndResultType"),
     (Traits::SAME_TYPE_OPERANDS, "SameTypeOperands"),
     (Traits::COMMUTATIVE, "Commutative"),
     (Traits::GRAPH_REGION, "GraphRegion"),
@@ -39,10 +36,7 @@ pub fn dialect_reference(dialect: &Dialect) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# The `{}` dialect\n", dialect.name);
     let _ = writeln!(out, "{}\n", dialect.summary);
-    let _ = writeln!(
-        out,
-        "Generated from the op definitions; do not edit by hand.\n"
-    );
+    let _ = writeln!(out, "Generated from the op definitions; do not edit by hand.\n");
     let mut ops: Vec<&OpDefinition> = dialect.ops.iter().map(|o| o.as_ref()).collect();
     ops.sort_by_key(|o| o.name);
     for op in ops {
@@ -72,51 +66,26 @@ fn op_section(out: &mut String, op: &OpDefinition) {
             let _ = writeln!(out, "Syntax: generic form only.\n");
         }
     }
-    let traits: Vec<&str> = TRAIT_NAMES
-        .iter()
-        .filter(|(t, _)| op.traits.contains(*t))
-        .map(|(_, n)| *n)
-        .collect();
+    let traits: Vec<&str> = TRAIT_NAMES.iter().filter(|(t, _)| op.traits.contains(*t)).map(|(_, n)| *n).collect();
     if !traits.is_empty() {
         let _ = writeln!(out, "Traits: {}\n", traits.join(", "));
     }
     let mut rows = Vec::new();
     for s in op.operands {
-        rows.push(format!(
-            "| operand | `{}`{} | {} |",
-            s.name,
-            arity_suffix(s.arity),
-            s.constraint.description
-        ));
+        rows.push(format!("| operand | `{}`{} | {} |", s.name, arity_suffix(s.arity), s.constraint.description));
     }
     for s in op.results {
-        rows.push(format!(
-            "| result | `{}`{} | {} |",
-            s.name,
-            arity_suffix(s.arity),
-            s.constraint.description
-        ));
+        rows.push(format!("| result | `{}`{} | {} |", s.name, arity_suffix(s.arity), s.constraint.description));
     }
     for s in op.attributes {
         let optional = if s.optional { " (optional)" } else { "" };
-        rows.push(format!(
-            "| attribute | `{}`{optional} | {} |",
-            s.name, s.constraint.description
-        ));
+        rows.push(format!("| attribute | `{}`{optional} | {} |", s.name, s.constraint.description));
     }
     for s in op.regions {
-        rows.push(format!(
-            "| region | `{}`{} | |",
-            s.name,
-            arity_suffix(s.arity)
-        ));
+        rows.push(format!("| region | `{}`{} | |", s.name, arity_suffix(s.arity)));
     }
     for s in op.successors {
-        rows.push(format!(
-            "| successor | `{}`{} | |",
-            s.name,
-            arity_suffix(s.arity)
-        ));
+        rows.push(format!("| successor | `{}`{} | |", s.name, arity_suffix(s.arity)));
     }
     if !rows.is_empty() {
         let _ = writeln!(out, "| kind | name | constraint |\n| --- | --- | --- |");

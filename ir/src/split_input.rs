@@ -16,19 +16,13 @@ pub fn split_input(text: &str, marker: &str) -> Vec<Chunk> {
     let mut first_line = 0u32;
     for (index, line) in text.split_inclusive('\n').enumerate() {
         if line.trim_end() == marker {
-            chunks.push(Chunk {
-                text: std::mem::take(&mut current),
-                first_line,
-            });
+            chunks.push(Chunk { text: std::mem::take(&mut current), first_line });
             first_line = index as u32 + 1;
         } else {
             current.push_str(line);
         }
     }
-    chunks.push(Chunk {
-        text: current,
-        first_line,
-    });
+    chunks.push(Chunk { text: current, first_line });
     chunks
 }
 
@@ -39,10 +33,7 @@ mod tests {
     #[test]
     fn chunks_keep_their_line_numbers() {
         let chunks = split_input("a\nb\n// -----\nc\n// ----- \nd", "// -----");
-        let got: Vec<(&str, u32)> = chunks
-            .iter()
-            .map(|c| (c.text.as_str(), c.first_line))
-            .collect();
+        let got: Vec<(&str, u32)> = chunks.iter().map(|c| (c.text.as_str(), c.first_line)).collect();
         assert_eq!(got, vec![("a\nb\n", 0), ("c\n", 3), ("d", 5)]);
     }
 

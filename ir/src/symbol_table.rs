@@ -7,8 +7,7 @@ use crate::dialect::Traits;
 impl Ir {
     /// The `sym_name` of a symbol op.
     pub fn symbol_name(&self, op: OpId) -> Option<&str> {
-        self.attr(op, "sym_name")
-            .and_then(|a| a.as_string(self.ctx()))
+        self.attr(op, "sym_name").and_then(|a| a.as_string(self.ctx()))
     }
 
     /// The nearest symbol-table op enclosing `op` (not `op` itself).
@@ -27,8 +26,7 @@ impl Ir {
     pub fn lookup_symbol_in(&self, table: OpId, name: &str) -> Option<OpId> {
         let region = *self.regions(table).first()?;
         let block = self.entry_block(region)?;
-        self.block_ops(block)
-            .find(|&op| self.symbol_name(op) == Some(name))
+        self.block_ops(block).find(|&op| self.symbol_name(op) == Some(name))
     }
 
     /// Resolves `@name` as seen from `from`: the nearest enclosing symbol

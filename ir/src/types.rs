@@ -160,10 +160,7 @@ pub enum TypeData {
 
 impl Type {
     pub fn integer(ctx: &Context, width: u32) -> Type {
-        ctx.intern_type(TypeData::Integer {
-            width,
-            signedness: Signedness::Signless,
-        })
+        ctx.intern_type(TypeData::Integer { width, signedness: Signedness::Signless })
     }
     pub fn index(ctx: &Context) -> Type {
         ctx.intern_type(TypeData::Index)
@@ -184,19 +181,10 @@ impl Type {
         ctx.intern_type(TypeData::Function { inputs, results })
     }
     pub fn ranked_tensor(ctx: &Context, shape: Vec<i64>, element: Type) -> Type {
-        ctx.intern_type(TypeData::RankedTensor {
-            shape,
-            element,
-            encoding: None,
-        })
+        ctx.intern_type(TypeData::RankedTensor { shape, element, encoding: None })
     }
     pub fn memref(ctx: &Context, shape: Vec<i64>, element: Type) -> Type {
-        ctx.intern_type(TypeData::MemRef {
-            shape,
-            element,
-            layout: None,
-            memory_space: None,
-        })
+        ctx.intern_type(TypeData::MemRef { shape, element, layout: None, memory_space: None })
     }
 
     pub fn data(self, ctx: &Context) -> &TypeData {
@@ -207,13 +195,7 @@ impl Type {
         matches!(self.data(ctx), TypeData::Integer { .. })
     }
     pub fn is_signless_integer(self, ctx: &Context) -> bool {
-        matches!(
-            self.data(ctx),
-            TypeData::Integer {
-                signedness: Signedness::Signless,
-                ..
-            }
-        )
+        matches!(self.data(ctx), TypeData::Integer { signedness: Signedness::Signless, .. })
     }
     /// Signless integer of exactly this width.
     pub fn is_signless_int_of_width(self, ctx: &Context, w: u32) -> bool {
@@ -266,9 +248,7 @@ impl Type {
     /// Shape of a ranked shaped type.
     pub fn shape(self, ctx: &Context) -> Option<&[i64]> {
         match self.data(ctx) {
-            TypeData::Vector { shape, .. }
-            | TypeData::RankedTensor { shape, .. }
-            | TypeData::MemRef { shape, .. } => Some(shape),
+            TypeData::Vector { shape, .. } | TypeData::RankedTensor { shape, .. } | TypeData::MemRef { shape, .. } => Some(shape),
             _ => None,
         }
     }
@@ -277,16 +257,10 @@ impl Type {
         matches!(self.data(ctx), TypeData::Vector { .. })
     }
     pub fn is_tensor(self, ctx: &Context) -> bool {
-        matches!(
-            self.data(ctx),
-            TypeData::RankedTensor { .. } | TypeData::UnrankedTensor { .. }
-        )
+        matches!(self.data(ctx), TypeData::RankedTensor { .. } | TypeData::UnrankedTensor { .. })
     }
     pub fn is_memref(self, ctx: &Context) -> bool {
-        matches!(
-            self.data(ctx),
-            TypeData::MemRef { .. } | TypeData::UnrankedMemRef { .. }
-        )
+        matches!(self.data(ctx), TypeData::MemRef { .. } | TypeData::UnrankedMemRef { .. })
     }
 
     /// The same kind of shaped container with another element type; the
@@ -294,20 +268,8 @@ impl Type {
     /// comparisons on vectors and tensors.
     pub fn with_element(self, ctx: &Context, element: Type) -> Type {
         let data = match self.data(ctx).clone() {
-            TypeData::Vector {
-                shape, scalable, ..
-            } => TypeData::Vector {
-                shape,
-                scalable,
-                element,
-            },
-            TypeData::RankedTensor {
-                shape, encoding, ..
-            } => TypeData::RankedTensor {
-                shape,
-                element,
-                encoding,
-            },
+            TypeData::Vector { shape, scalable, .. } => TypeData::Vector { shape, scalable, element },
+            TypeData::RankedTensor { shape, encoding, .. } => TypeData::RankedTensor { shape, element, encoding },
             TypeData::UnrankedTensor { .. } => TypeData::UnrankedTensor { element },
             _ => return element,
         };

@@ -16,12 +16,8 @@ use crate::op::{segment_sizes, SegmentKind};
 
 /// Verifies `root` and everything nested in it.
 pub fn verify(ir: &Ir, root: OpId) -> Result<(), Diagnostic> {
-    let mut v = Verifier {
-        ir,
-        position: vec![0; ir.op_capacity()],
-        numbered: FxHashSet::default(),
-        dominators: FxHashMap::default(),
-    };
+    let mut v =
+        Verifier { ir, position: vec![0; ir.op_capacity()], numbered: FxHashSet::default(), dominators: FxHashMap::default() };
     for op in ir.walk_collect(root, crate::body::WalkOrder::PreOrder) {
         v.verify_op(op)?;
     }
@@ -30,10 +26,7 @@ pub fn verify(ir: &Ir, root: OpId) -> Result<(), Diagnostic> {
 
 /// An error at `op` in MLIR's wording: `'name' op message`.
 pub fn op_error(ir: &Ir, op: OpId, message: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(
-        ir.op(op).location,
-        format!("'{}' op {message}", ir.op_name_str(op)),
-    )
+    Diagnostic::error(ir.op(op).location, format!("'{}' op {message}", ir.op_name_str(op)))
 }
 
 struct Verifier<'a> {
@@ -65,16 +58,10 @@ impl Verifier<'_> {
         let ir = self.ir;
         let ctx = ir.ctx();
         for (kind, specs, values, word) in [
-            (
-                SegmentKind::Operands,
-                def.operands,
-                ir.operands(op),
-                "operand",
-            ),
+            (SegmentKind::Operands, def.operands, ir.operands(op), "operand"),
             (SegmentKind::Results, def.results, ir.results(op), "result"),
         ] {
-            let sizes = segment_sizes(ir, op, kind, specs, values.len())
-                .map_err(|m| op_error(ir, op, m))?;
+            let sizes = segment_sizes(ir, op, kind, specs, values.len()).map_err(|m| op_error(ir, op, m))?;
             let mut index = 0;
             for (spec, size) in specs.iter().zip(sizes) {
                 for &v in &values[index..index + size] {
@@ -83,11 +70,7 @@ impl Verifier<'_> {
                         return Err(op_error(
                             ir,
                             op,
-                            format!(
-                                "{word} #{index} must be {}, but got '{}'",
-                                spec.constraint.description,
-                                ctx.print_type(ty)
-                            ),
+                            format!("{word} #{index} must be {}, but got '{}'", spec.constraint.description, ctx.print_type(ty)),
                         ));
                     }
                     index += 1;
@@ -96,40 +79,19 @@ impl Verifier<'_> {
         }
         for spec in def.attributes {
             match ir.attr(op, spec.name) {
-                None if !spec.optional => {
-                    return Err(op_error(
-                        ir,
-                        op,
-                        format!("requires attribute '{}'", spec.name),
-                    ))
-                }
+                None if !spec.optional => return Err(op_error(ir, op, format!("requires attribute '{}'", spec.name))),
                 Some(a) if !(spec.constraint.check)(ctx, a) => {
                     return Err(op_error(
                         ir,
                         op,
-                        format!(
-                            "attribute '{}' failed to satisfy constraint: {}",
-                            spec.name, spec.constraint.description
-                        ),
+                        format!("attribute '{}' failed to satisfy constraint: {}", spec.name, spec.constraint.description),
                     ))
                 }
                 _ => {}
             }
         }
-        check_part_count(
-            ir,
-            op,
-            "region",
-            def.regions.iter().map(|s| s.arity),
-            ir.regions(op).len(),
-        )?;
-        check_part_count(
-            ir,
-            op,
-            "successor",
-            def.successors.iter().map(|s| s.arity),
-            ir.successors(op).len(),
-        )
+        check_part_count(ir, op, "region", def.regions.iter().map(|s| s.arity), ir.regions(op).len())?;
+        check_part_count(ir, op, "successor", def.successors.iter().map(|s| s.arity), ir.successors(op).len())
     }
 
     fn verify_traits(&self, op: OpId, def: &OpDefinition) -> Result<(), Diagnostic> {
@@ -137,34 +99,19 @@ impl Verifier<'_> {
         let traits = def.traits;
         let types: Vec<_> = ir.operands(op).iter().map(|&v| ir.value_type(v)).collect();
         if traits.contains(Traits::SAME_TYPE_OPERANDS) && types.windows(2).any(|w| w[0] != w[1]) {
-            return Err(op_error(
-                ir,
-                op,
-                "requires all operands to have the same type",
-            ));
+            return Err(op_error(ir, op, "requires all operands to have the same type"));
         }
         if traits.contains(Traits::SAME_OPERANDS_AND_RESULT_TYPE) {
-            let all = types
-                .iter()
-                .copied()
-                .chain(ir.results(op).iter().map(|&v| ir.value_type(v)));
+            let all = types.iter().copied().chain(ir.results(op).iter().map(|&v| ir.value_type(v)));
             let all: Vec<_> = all.collect();
             if all.windows(2).any(|w| w[0] != w[1]) {
-                return Err(op_error(
-                    ir,
-                    op,
-                    "requires the same type for all operands and results",
-                ));
+                return Err(op_error(ir, op, "requires the same type for all operands and results"));
             }
         }
         if traits.contains(Traits::TERMINATOR) {
             if let Some(block) = ir.op_parent_block(op) {
                 if ir.last_op(block) != Some(op) {
-                    return Err(op_error(
-                        ir,
-                        op,
-                        "must be the last operation in the parent block",
-                    ));
+                    return Err(op_error(ir, op, "must be the last operation in the parent block"));
                 }
             }
         }
@@ -174,11 +121,7 @@ impl Verifier<'_> {
         if traits.contains(Traits::SYMBOL) && ir.symbol_name(op).is_some() {
             if let Some(parent) = ir.parent_op(op) {
                 if !ir.has_trait(parent, Traits::SYMBOL_TABLE) {
-                    return Err(op_error(
-                        ir,
-                        op,
-                        "symbol's parent must have the SymbolTable trait",
-                    ));
+                    return Err(op_error(ir, op, "symbol's parent must have the SymbolTable trait"));
                 }
             }
         }
@@ -207,10 +150,7 @@ impl Verifier<'_> {
                                 ir.op(child).location,
                                 format!("redefinition of symbol named '{name}'"),
                             )
-                            .with_note(
-                                ir.op(prev).location,
-                                "see existing symbol definition here",
-                            ));
+                            .with_note(ir.op(prev).location, "see existing symbol definition here"));
                         }
                         seen.insert(name, child);
                     }
@@ -225,24 +165,14 @@ impl Verifier<'_> {
         let ir = self.ir;
         // Regions of unregistered ops may hold anything.
         let Some(def) = def else { return Ok(()) };
-        let needs_terminator = !def.traits.contains(Traits::NO_TERMINATOR)
-            && !def.traits.contains(Traits::GRAPH_REGION);
+        let needs_terminator = !def.traits.contains(Traits::NO_TERMINATOR) && !def.traits.contains(Traits::GRAPH_REGION);
         for &r in ir.regions(op) {
             for &b in ir.region_blocks(r) {
                 let last = ir.last_op(b);
                 if needs_terminator {
                     match last {
-                        None => {
-                            return Err(op_error(
-                                ir,
-                                op,
-                                "empty block: expect at least a terminator",
-                            ))
-                        }
-                        Some(l)
-                            if ir.ctx().op_definition(ir.op(l).name).is_some()
-                                && !ir.is_terminator(l) =>
-                        {
+                        None => return Err(op_error(ir, op, "empty block: expect at least a terminator")),
+                        Some(l) if ir.ctx().op_definition(ir.op(l).name).is_some() && !ir.is_terminator(l) => {
                             return Err(Diagnostic::error(
                                 ir.op(l).location,
                                 format!("block with no terminator, has '{}'", ir.op_name_str(l)),
@@ -254,11 +184,7 @@ impl Verifier<'_> {
                 for child in ir.block_ops(b) {
                     for &s in ir.successors(child) {
                         if ir.block_parent(s) != Some(r) {
-                            return Err(op_error(
-                                ir,
-                                child,
-                                "reference to block defined in another region",
-                            ));
+                            return Err(op_error(ir, child, "reference to block defined in another region"));
                         }
                     }
                 }
@@ -274,23 +200,13 @@ impl Verifier<'_> {
             if let Err(message) = self.check_use(v, op) {
                 let def_loc = match ir.value_def(v) {
                     ValueDef::Result { op: d, .. } => ir.op(d).location,
-                    ValueDef::BlockArgument { block, index } => {
-                        ir.block_argument_location(block, index as usize)
-                    }
+                    ValueDef::BlockArgument { block, index } => ir.block_argument_location(block, index as usize),
                 };
                 let diag = match message {
-                    UseError::Isolated(isolating) => {
-                        op_error(ir, op, "using value defined outside the region").with_note(
-                            ir.op(isolating).location,
-                            "required by region isolation constraints",
-                        )
-                    }
-                    UseError::NotDominating => op_error(
-                        ir,
-                        op,
-                        format!("operand #{index} does not dominate this use"),
-                    )
-                    .with_note(def_loc, "operand defined here"),
+                    UseError::Isolated(isolating) => op_error(ir, op, "using value defined outside the region")
+                        .with_note(ir.op(isolating).location, "required by region isolation constraints"),
+                    UseError::NotDominating => op_error(ir, op, format!("operand #{index} does not dominate this use"))
+                        .with_note(def_loc, "operand defined here"),
                 };
                 return Err(diag);
             }
@@ -325,13 +241,7 @@ impl Verifier<'_> {
     }
 
     /// Whether `v` (defined in `def_block`) dominates op `at` in block `at_block`, same region.
-    fn dominates_in_region(
-        &mut self,
-        v: Value,
-        def_block: BlockId,
-        at: OpId,
-        at_block: BlockId,
-    ) -> Result<(), UseError> {
+    fn dominates_in_region(&mut self, v: Value, def_block: BlockId, at: OpId, at_block: BlockId) -> Result<(), UseError> {
         let ir = self.ir;
         let region = ir.block_parent(at_block).expect("blocks in regions");
         if is_graph_region(ir, region) {
@@ -350,10 +260,7 @@ impl Verifier<'_> {
                 }
             };
         }
-        let idoms = self
-            .dominators
-            .entry(region)
-            .or_insert_with(|| compute_dominators(ir, region));
+        let idoms = self.dominators.entry(region).or_insert_with(|| compute_dominators(ir, region));
         // Uses in unreachable blocks are not checked, as upstream.
         if !idoms.contains_key(&at_block) {
             return Ok(());
@@ -385,29 +292,16 @@ enum UseError {
     Isolated(OpId),
 }
 
-fn check_part_count(
-    ir: &Ir,
-    op: OpId,
-    word: &str,
-    arities: impl Iterator<Item = Arity>,
-    found: usize,
-) -> Result<(), Diagnostic> {
+fn check_part_count(ir: &Ir, op: OpId, word: &str, arities: impl Iterator<Item = Arity>, found: usize) -> Result<(), Diagnostic> {
     let arities: Vec<Arity> = arities.collect();
     let fixed = arities.iter().filter(|a| **a == Arity::Single).count();
     let variable = arities.len() > fixed;
     if found < fixed || (!variable && found != fixed) {
-        let expected = if variable {
-            format!("at least {fixed}")
-        } else {
-            fixed.to_string()
-        };
+        let expected = if variable { format!("at least {fixed}") } else { fixed.to_string() };
         return Err(op_error(
             ir,
             op,
-            format!(
-                "requires {expected} {word}{} but found {found}",
-                if fixed == 1 && !variable { "" } else { "s" }
-            ),
+            format!("requires {expected} {word}{} but found {found}", if fixed == 1 && !variable { "" } else { "s" }),
         ));
     }
     Ok(())
@@ -417,9 +311,7 @@ fn check_part_count(
 /// as graph regions, and of unregistered ops.
 fn is_graph_region(ir: &Ir, region: RegionId) -> bool {
     match ir.region_parent(region) {
-        Some(p) => {
-            ir.has_trait(p, Traits::GRAPH_REGION) || ir.ctx().op_definition(ir.op(p).name).is_none()
-        }
+        Some(p) => ir.has_trait(p, Traits::GRAPH_REGION) || ir.ctx().op_definition(ir.op(p).name).is_none(),
         None => true,
     }
 }
@@ -431,11 +323,7 @@ fn compute_dominators(ir: &Ir, region: RegionId) -> FxHashMap<BlockId, Option<Bl
     let Some(&entry) = blocks.first() else {
         return FxHashMap::default();
     };
-    let successors = |b: BlockId| -> Vec<BlockId> {
-        ir.last_op(b)
-            .map(|t| ir.successors(t).to_vec())
-            .unwrap_or_default()
-    };
+    let successors = |b: BlockId| -> Vec<BlockId> { ir.last_op(b).map(|t| ir.successors(t).to_vec()).unwrap_or_default() };
     // Reverse postorder by an explicit-stack DFS.
     let mut postorder = Vec::new();
     let mut visited = FxHashSet::default();
@@ -452,8 +340,7 @@ fn compute_dominators(ir: &Ir, region: RegionId) -> FxHashMap<BlockId, Option<Bl
             postorder.push(b);
         }
     }
-    let order: FxHashMap<BlockId, usize> =
-        postorder.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+    let order: FxHashMap<BlockId, usize> = postorder.iter().enumerate().map(|(i, &b)| (b, i)).collect();
     let mut preds: FxHashMap<BlockId, Vec<BlockId>> = FxHashMap::default();
     for &b in &postorder {
         for s in successors(b) {
@@ -484,17 +371,10 @@ fn compute_dominators(ir: &Ir, region: RegionId) -> FxHashMap<BlockId, Option<Bl
             }
         }
     }
-    idom.into_iter()
-        .map(|(b, d)| (b, if b == entry { None } else { Some(d) }))
-        .collect()
+    idom.into_iter().map(|(b, d)| (b, if b == entry { None } else { Some(d) })).collect()
 }
 
-fn intersect(
-    idom: &FxHashMap<BlockId, BlockId>,
-    order: &FxHashMap<BlockId, usize>,
-    mut a: BlockId,
-    mut b: BlockId,
-) -> BlockId {
+fn intersect(idom: &FxHashMap<BlockId, BlockId>, order: &FxHashMap<BlockId, usize>, mut a: BlockId, mut b: BlockId) -> BlockId {
     while a != b {
         while order[&a] < order[&b] {
             a = idom[&a];

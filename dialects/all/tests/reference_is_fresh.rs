@@ -21,21 +21,14 @@ fn dialect_reference_is_fresh() {
             stale.push(path.display().to_string());
         }
     }
-    assert!(
-        stale.is_empty(),
-        "stale dialect reference (regenerate with UPDATE_DOCS=1): {stale:?}"
-    );
+    assert!(stale.is_empty(), "stale dialect reference (regenerate with UPDATE_DOCS=1): {stale:?}");
 }
 
 #[test]
 fn every_assembly_format_compiles() {
     let ctx = ir::Context::new();
     dialects_all::register_all(&ctx);
-    let errors: Vec<String> = ctx
-        .dialects()
-        .iter()
-        .flat_map(|d| d.check_formats())
-        .collect();
+    let errors: Vec<String> = ctx.dialects().iter().flat_map(|d| d.check_formats()).collect();
     assert!(errors.is_empty(), "invalid assembly formats: {errors:#?}");
 }
 
@@ -46,13 +39,7 @@ fn every_op_has_a_summary() {
     let missing: Vec<&str> = ctx
         .dialects()
         .iter()
-        .flat_map(|d| {
-            d.ops
-                .iter()
-                .filter(|o| o.summary.is_empty())
-                .map(|o| o.name)
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|d| d.ops.iter().filter(|o| o.summary.is_empty()).map(|o| o.name).collect::<Vec<_>>())
         .collect();
     assert!(missing.is_empty(), "ops without a summary: {missing:?}");
 }

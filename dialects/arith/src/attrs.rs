@@ -10,20 +10,12 @@ use ir::{Attribute, Diagnostic, Type};
 /// The dialect attribute `#arith.<mnemonic><flags>`.
 fn flags_attr(ctx: &ir::Context, mnemonic: &str, flags: &str) -> Attribute {
     let dialect = ctx.symbol("arith");
-    ctx.intern_attr(AttrData::Dialect {
-        dialect,
-        body: format!("{mnemonic}<{flags}>").into(),
-    })
+    ctx.intern_attr(AttrData::Dialect { dialect, body: format!("{mnemonic}<{flags}>").into() })
 }
 
 /// `<flag, flag>` after a keyword, kept as `#arith.<mnemonic><...>` with
 /// the flags joined by `separator`, as upstream prints them.
-fn parse_flags(
-    p: &mut OpParser<'_, '_>,
-    mnemonic: &str,
-    allowed: &[&str],
-    separator: &str,
-) -> ParseResult<Attribute> {
+fn parse_flags(p: &mut OpParser<'_, '_>, mnemonic: &str, allowed: &[&str], separator: &str) -> ParseResult<Attribute> {
     p.expect_punct("<")?;
     let mut flags = Vec::new();
     loop {
@@ -32,10 +24,7 @@ fn parse_flags(
         if !allowed.contains(&flag) {
             return Err(Diagnostic::error(
                 location,
-                format!(
-                    "expected one of [{}] for {mnemonic} flags, found '{flag}'",
-                    allowed.join(", ")
-                ),
+                format!("expected one of [{}] for {mnemonic} flags, found '{flag}'", allowed.join(", ")),
             ));
         }
         flags.push(flag);
@@ -60,9 +49,7 @@ fn is_arith_attr(ctx: &ir::Context, attr: Attribute, mnemonic: &str) -> bool {
     matches!(attr.data(ctx), AttrData::Dialect { dialect, body } if ctx.str(*dialect) == "arith" && body.starts_with(mnemonic))
 }
 
-const FASTMATH_FLAGS: &[&str] = &[
-    "none", "reassoc", "nnan", "ninf", "nsz", "arcp", "contract", "afn", "fast",
-];
+const FASTMATH_FLAGS: &[&str] = &["none", "reassoc", "nnan", "ninf", "nsz", "arcp", "contract", "afn", "fast"];
 const OVERFLOW_FLAGS: &[&str] = &["none", "nsw", "nuw"];
 
 /// `fastmath<fast>` on float ops.
@@ -84,22 +71,14 @@ pub const OVERFLOW: AttrConstraint = AttrConstraint {
 };
 
 /// A predicate keyword stored as its index, an `i64` integer attribute.
-pub fn parse_predicate(
-    p: &mut OpParser<'_, '_>,
-    keywords: &[&str],
-    what: &str,
-) -> ParseResult<Attribute> {
+pub fn parse_predicate(p: &mut OpParser<'_, '_>, keywords: &[&str], what: &str) -> ParseResult<Attribute> {
     let index = p.parse_keyword_of(keywords, what)?;
     let i64t = Type::integer(p.ctx(), 64);
     Ok(Attribute::integer(p.ctx(), index as i128, i64t))
 }
 
 pub fn print_predicate(p: &mut OpPrinter<'_>, attr: Attribute, keywords: &[&str]) {
-    let word = attr
-        .as_integer(p.ctx())
-        .and_then(|i| usize::try_from(i).ok())
-        .and_then(|i| keywords.get(i))
-        .copied();
+    let word = attr.as_integer(p.ctx()).and_then(|i| usize::try_from(i).ok()).and_then(|i| keywords.get(i)).copied();
     p.write(word.unwrap_or("<<invalid predicate>>"));
 }
 

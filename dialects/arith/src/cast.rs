@@ -91,24 +91,13 @@ fn verify_cast(ir: &Ir, op: OpId, rule: WidthRule) -> Result<(), Diagnostic> {
         return Err(op_error(
             ir,
             op,
-            format!(
-                "'{}' and '{}' are not cast compatible",
-                ctx.print_type(input),
-                ctx.print_type(output)
-            ),
+            format!("'{}' and '{}' are not cast compatible", ctx.print_type(input), ctx.print_type(output)),
         ));
     }
     let is_index_cast = ir.op_name_str(op).starts_with("arith.index_cast");
-    let index_sides = [input, output]
-        .iter()
-        .filter(|t| t.element_type_or_self(ctx).is_index(ctx))
-        .count();
+    let index_sides = [input, output].iter().filter(|t| t.element_type_or_self(ctx).is_index(ctx)).count();
     if is_index_cast != (index_sides == 1) {
-        let what = if is_index_cast {
-            "exactly one of the types must be index"
-        } else {
-            "index is not allowed here"
-        };
+        let what = if is_index_cast { "exactly one of the types must be index" } else { "index is not allowed here" };
         return Err(op_error(ir, op, what));
     }
     let (Some(a), Some(b)) = (element_width(ir, input), element_width(ir, output)) else {
@@ -127,11 +116,7 @@ fn verify_cast(ir: &Ir, op: OpId, rule: WidthRule) -> Result<(), Diagnostic> {
                 ctx.print_type(input),
                 ctx.print_type(output)
             ),
-            _ => format!(
-                "result type '{}' must be {word} than operand type '{}'",
-                ctx.print_type(output),
-                ctx.print_type(input)
-            ),
+            _ => format!("result type '{}' must be {word} than operand type '{}'", ctx.print_type(output), ctx.print_type(input)),
         };
         return Err(op_error(ir, op, message));
     }

@@ -8,15 +8,11 @@ use ir::{define_op, Context, NamedAttribute, Type};
 use crate::attrs::{is_predicate, parse_predicate, print_predicate, FASTMATH};
 
 /// Integer predicates, in the order of their stored values.
-pub const CMPI_PREDICATES: &[&str] = &[
-    "eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge",
-];
+pub const CMPI_PREDICATES: &[&str] = &["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"];
 
 /// Float predicates, in the order of their stored values.
-pub const CMPF_PREDICATES: &[&str] = &[
-    "false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule",
-    "une", "uno", "true",
-];
+pub const CMPF_PREDICATES: &[&str] =
+    &["false", "oeq", "ogt", "oge", "olt", "ole", "one", "ord", "ueq", "ugt", "uge", "ult", "ule", "une", "uno", "true"];
 
 const CMPI_PREDICATE: AttrConstraint = AttrConstraint {
     description: "allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9",

@@ -35,10 +35,7 @@ fn parse_constant(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let location = p.current_location();
     let value = p.parse_attribute()?;
     let Some(ty) = value.typed_attr_type(p.ctx()) else {
-        return Err(Diagnostic::error(
-            location,
-            "expected a typed attribute (integer, float or dense elements)",
-        ));
+        return Err(Diagnostic::error(location, "expected a typed attribute (integer, float or dense elements)"));
     };
     p.add_attribute("value", value);
     p.state.result_types.push(ty);
@@ -61,18 +58,10 @@ fn verify_constant(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     if value_type != Some(result) {
         return Err(op_error(ir, op, "value type and result type must match"));
     }
-    if !matches!(
-        result.element_type_or_self(ctx).data(ctx),
-        TypeData::Integer { .. } | TypeData::Index | TypeData::Float(_)
-    ) {
-        return Err(op_error(
-            ir,
-            op,
-            format!("unsupported constant type '{}'", ctx.print_type(result)),
-        ));
+    if !matches!(result.element_type_or_self(ctx).data(ctx), TypeData::Integer { .. } | TypeData::Index | TypeData::Float(_)) {
+        return Err(op_error(ir, op, format!("unsupported constant type '{}'", ctx.print_type(result))));
     }
-    if matches!(result.data(ctx), TypeData::Integer { signedness, .. } if *signedness != ir::types::Signedness::Signless)
-    {
+    if matches!(result.data(ctx), TypeData::Integer { signedness, .. } if *signedness != ir::types::Signedness::Signless) {
         return Err(op_error(ir, op, "integer return type must be signless"));
     }
     Ok(())

@@ -89,19 +89,11 @@ fn verify_add_extended(ir: &ir::Ir, op: ir::OpId) -> Result<(), ir::Diagnostic> 
     let ctx = ir.ctx();
     let sum = ir.value_type(ir.result(op, 0));
     if ir.value_type(ir.operands(op)[0]) != sum {
-        return Err(ir::verifier::op_error(
-            ir,
-            op,
-            "operands and 'sum' must have the same type",
-        ));
+        return Err(ir::verifier::op_error(ir, op, "operands and 'sum' must have the same type"));
     }
     let overflow = ir.value_type(ir.result(op, 1));
     if overflow != sum.with_element(ctx, Type::integer(ctx, 1)) {
-        return Err(ir::verifier::op_error(
-            ir,
-            op,
-            "'overflow' must be i1 shaped like 'sum'",
-        ));
+        return Err(ir::verifier::op_error(ir, op, "'overflow' must be i1 shaped like 'sum'"));
     }
     Ok(())
 }

@@ -38,11 +38,7 @@ fn result_type(ir: &Ir, op: OpId) -> Type {
 fn constant(ir: &Ir, op: OpId, value: i128) -> Option<Vec<FoldResult>> {
     let ty = result_type(ir, op);
     let value = wrap(ir.ctx(), value, ty);
-    Some(vec![FoldResult::Constant(Attribute::integer(
-        ir.ctx(),
-        value,
-        ty,
-    ))])
+    Some(vec![FoldResult::Constant(Attribute::integer(ir.ctx(), value, ty))])
 }
 
 fn same(v: Value) -> Option<Vec<FoldResult>> {
@@ -72,22 +68,14 @@ pub enum IntOp {
 }
 
 /// Folds a binary integer op: both operands constant, or an identity.
-pub fn fold_int(
-    ir: &Ir,
-    op: OpId,
-    constants: &[Option<Attribute>],
-    kind: IntOp,
-) -> Option<Vec<FoldResult>> {
+pub fn fold_int(ir: &Ir, op: OpId, constants: &[Option<Attribute>], kind: IntOp) -> Option<Vec<FoldResult>> {
     let ctx = ir.ctx();
     let ty = result_type(ir, op);
     if !ty.is_signless_int_or_index(ctx) {
         return None;
     }
     let (lhs, rhs) = (ir.operands(op)[0], ir.operands(op)[1]);
-    let (a, b) = (
-        int_constant(ctx, constants[0]),
-        int_constant(ctx, constants[1]),
-    );
+    let (a, b) = (int_constant(ctx, constants[0]), int_constant(ctx, constants[1]));
     if let (Some(a), Some(b)) = (a, b) {
         let (ua, ub) = (unsigned(ctx, a, ty), unsigned(ctx, b, ty));
         let width = ty.int_width(ctx).unwrap_or(64) as u128;
@@ -96,11 +84,7 @@ pub fn fold_int(
             IntOp::Sub => a.wrapping_sub(b),
             IntOp::Mul => a.wrapping_mul(b),
             // Division by zero (and signed overflow) is undefined: leave it.
-            IntOp::DivS
-                if b == 0 || (b == -1 && wrap(ctx, a.wrapping_neg(), ty) == a && a != 0) =>
-            {
-                return None
-            }
+            IntOp::DivS if b == 0 || (b == -1 && wrap(ctx, a.wrapping_neg(), ty) == a && a != 0) => return None,
             IntOp::DivS => a / b,
             IntOp::DivU if ub == 0 => return None,
             IntOp::DivU => (ua / ub) as i128,
@@ -134,11 +118,7 @@ pub fn fold_int(
         IntOp::DivS | IntOp::DivU if b == Some(1) => same(lhs),
         IntOp::RemS | IntOp::RemU if b == Some(1) => constant(ir, op, 0),
         IntOp::And if b == Some(all_ones) => same(lhs),
-        IntOp::And | IntOp::Or | IntOp::MaxS | IntOp::MaxU | IntOp::MinS | IntOp::MinU
-            if lhs == rhs =>
-        {
-            same(lhs)
-        }
+        IntOp::And | IntOp::Or | IntOp::MaxS | IntOp::MaxU | IntOp::MinS | IntOp::MinU if lhs == rhs => same(lhs),
         IntOp::Or | IntOp::Xor if b == Some(0) => same(lhs),
         IntOp::Shl | IntOp::ShrS | IntOp::ShrU if b == Some(0) => same(lhs),
         _ => None,
@@ -155,12 +135,7 @@ pub enum FloatOp {
 }
 
 /// Folds float arithmetic on two constants, rounding to the result type.
-pub fn fold_float(
-    ir: &Ir,
-    op: OpId,
-    constants: &[Option<Attribute>],
-    kind: FloatOp,
-) -> Option<Vec<FoldResult>> {
+pub fn fold_float(ir: &Ir, op: OpId, constants: &[Option<Attribute>], kind: FloatOp) -> Option<Vec<FoldResult>> {
     let ctx = ir.ctx();
     let ty = result_type(ir, op);
     let TypeData::Float(format) = ty.data(ctx) else {
@@ -175,9 +150,7 @@ pub fn fold_float(
         FloatOp::Div => a / b,
     };
     let rounded = ir::float::round_to(*format, value);
-    Some(vec![FoldResult::Constant(Attribute::float(
-        ctx, rounded, ty,
-    ))])
+    Some(vec![FoldResult::Constant(Attribute::float(ctx, rounded, ty))])
 }
 
 /// `cmpi` on two constants, or on a value and itself.
@@ -193,14 +166,8 @@ pub fn fold_cmpi(ir: &Ir, op: OpId, constants: &[Option<Attribute>]) -> Option<V
         // eq, sle, sge, ule, uge hold for equal operands.
         matches!(predicate, 0 | 3 | 5 | 7 | 9)
     } else {
-        let (a, b) = (
-            int_constant(ctx, constants[0])?,
-            int_constant(ctx, constants[1])?,
-        );
-        let (ua, ub) = (
-            unsigned(ctx, a, operand_type),
-            unsigned(ctx, b, operand_type),
-        );
+        let (a, b) = (int_constant(ctx, constants[0])?, int_constant(ctx, constants[1])?);
+        let (ua, ub) = (unsigned(ctx, a, operand_type), unsigned(ctx, b, operand_type));
         match predicate {
             0 => a == b,
             1 => a != b,
@@ -215,11 +182,7 @@ pub fn fold_cmpi(ir: &Ir, op: OpId, constants: &[Option<Attribute>]) -> Option<V
             _ => return None,
         }
     };
-    Some(vec![FoldResult::Constant(Attribute::integer(
-        ctx,
-        result as i128,
-        i1,
-    ))])
+    Some(vec![FoldResult::Constant(Attribute::integer(ctx, result as i128, i1))])
 }
 
 /// `select` with a constant condition, or with equal alternatives.
@@ -235,12 +198,7 @@ pub fn fold_select(ir: &Ir, op: OpId, constants: &[Option<Attribute>]) -> Option
 }
 
 /// Integer casts of constants: sign/zero extension, truncation, index casts.
-pub fn fold_int_cast(
-    ir: &Ir,
-    op: OpId,
-    constants: &[Option<Attribute>],
-    zero_extend: bool,
-) -> Option<Vec<FoldResult>> {
+pub fn fold_int_cast(ir: &Ir, op: OpId, constants: &[Option<Attribute>], zero_extend: bool) -> Option<Vec<FoldResult>> {
     let ctx = ir.ctx();
     let value = int_constant(ctx, constants[0])?;
     let from = ir.value_type(ir.operands(op)[0]);
@@ -248,35 +206,20 @@ pub fn fold_int_cast(
     if !to.is_signless_int_or_index(ctx) || !from.is_signless_int_or_index(ctx) {
         return None;
     }
-    let value = if zero_extend {
-        unsigned(ctx, value, from) as i128
-    } else {
-        value
-    };
+    let value = if zero_extend { unsigned(ctx, value, from) as i128 } else { value };
     constant(ir, op, value)
 }
 
 /// Creates `arith.constant` for a folded integer, float or dense value.
-pub fn materialize_constant(
-    ir: &mut Ir,
-    value: Attribute,
-    ty: Type,
-    location: ir::Location,
-) -> Option<OpId> {
+pub fn materialize_constant(ir: &mut Ir, value: Attribute, ty: Type, location: ir::Location) -> Option<OpId> {
     let ctx = ir.ctx();
     let fits = match value.data(ctx) {
-        AttrData::Integer { ty: t, .. }
-        | AttrData::Float { ty: t, .. }
-        | AttrData::DenseElements { ty: t, .. } => *t == ty,
+        AttrData::Integer { ty: t, .. } | AttrData::Float { ty: t, .. } | AttrData::DenseElements { ty: t, .. } => *t == ty,
         _ => false,
     };
-    if !fits
-        || matches!(ty.data(ctx), TypeData::Integer { signedness, .. } if *signedness != Signedness::Signless)
-    {
+    if !fits || matches!(ty.data(ctx), TypeData::Integer { signedness, .. } if *signedness != Signedness::Signless) {
         return None;
     }
-    let constant = ir
-        .build::<crate::ConstantOp>(location, &[], &[ty], &[("value", value)])
-        .ok()?;
+    let constant = ir.build::<crate::ConstantOp>(location, &[], &[ty], &[("value", value)]).ok()?;
     Some(constant.0)
 }

@@ -36,11 +36,8 @@ fn parse_select(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.parse_optional_attr_dict()?;
     p.expect_punct(":")?;
     let first = p.parse_type()?;
-    let (condition_type, value_type) = if p.parse_optional_punct(",") {
-        (first, p.parse_type()?)
-    } else {
-        (Type::integer(p.ctx(), 1), first)
-    };
+    let (condition_type, value_type) =
+        if p.parse_optional_punct(",") { (first, p.parse_type()?) } else { (Type::integer(p.ctx(), 1), first) };
     let operands = [
         p.resolve_operand(&condition, condition_type)?,
         p.resolve_operand(&true_value, value_type)?,
@@ -72,22 +69,12 @@ fn verify_select(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let result = ir.value_type(select.result(ir));
     for v in [select.true_value(ir), select.false_value(ir)] {
         if ir.value_type(v) != result {
-            return Err(op_error(
-                ir,
-                op,
-                "failed to verify that all of {true_value, false_value, result} have same type",
-            ));
+            return Err(op_error(ir, op, "failed to verify that all of {true_value, false_value, result} have same type"));
         }
     }
     let condition = ir.value_type(select.condition(ir));
-    if !condition.is_signless_int_of_width(ctx, 1)
-        && condition != result.with_element(ctx, Type::integer(ctx, 1))
-    {
-        return Err(op_error(
-            ir,
-            op,
-            "expected condition type to have the same shape as the result type",
-        ));
+    if !condition.is_signless_int_of_width(ctx, 1) && condition != result.with_element(ctx, Type::integer(ctx, 1)) {
+        return Err(op_error(ir, op, "expected condition type to have the same shape as the result type"));
     }
     Ok(())
 }

@@ -68,9 +68,7 @@ impl ir::rewrite::RewritePattern for FoldConstantCondition {
     fn match_and_rewrite(&self, op: OpId, rewriter: &mut ir::rewrite::PatternRewriter<'_>) -> bool {
         let ir = rewriter.ir();
         let branch = CondBranchOp(op);
-        let Some(condition) = ir::rewrite::constant_value(ir, branch.condition(ir))
-            .and_then(|c| c.as_integer(ir.ctx()))
-        else {
+        let Some(condition) = ir::rewrite::constant_value(ir, branch.condition(ir)).and_then(|c| c.as_integer(ir.ctx())) else {
             return false;
         };
         let (dest, operands) = if condition != 0 {

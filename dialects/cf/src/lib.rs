@@ -36,11 +36,7 @@ pub(crate) fn verify_successor_operands(
         return Err(ir::verifier::op_error(
             ir,
             op,
-            format!(
-                "branch has {} operands for successor #{index}, but target block has {}",
-                operands.len(),
-                arguments.len()
-            ),
+            format!("branch has {} operands for successor #{index}, but target block has {}", operands.len(), arguments.len()),
         ));
     }
     for (i, (&v, &a)) in operands.iter().zip(arguments).enumerate() {

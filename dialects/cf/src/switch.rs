@@ -36,19 +36,11 @@ impl SwitchOp {
     pub fn case_value_list(self, ir: &Ir) -> Vec<i128> {
         let ctx = ir.ctx();
         match self.case_values(ir).map(|a| a.data(ctx)) {
-            Some(AttrData::DenseElements {
-                elements: DenseElements::Elements(items),
-                ..
-            }) => items.iter().filter_map(|a| a.as_integer(ctx)).collect(),
-            Some(AttrData::DenseElements {
-                elements: DenseElements::Splat(v),
-                ty,
-            }) => {
-                let n = ty
-                    .shape(ctx)
-                    .and_then(|s| s.first().copied())
-                    .unwrap_or(0)
-                    .max(0) as usize;
+            Some(AttrData::DenseElements { elements: DenseElements::Elements(items), .. }) => {
+                items.iter().filter_map(|a| a.as_integer(ctx)).collect()
+            }
+            Some(AttrData::DenseElements { elements: DenseElements::Splat(v), ty }) => {
+                let n = ty.shape(ctx).and_then(|s| s.first().copied()).unwrap_or(0).max(0) as usize;
                 vec![v.as_integer(ctx).unwrap_or(0); n]
             }
             _ => Vec::new(),
@@ -58,10 +50,7 @@ impl SwitchOp {
     /// The operands passed to each case's block.
     pub fn case_operand_groups(self, ir: &Ir) -> Vec<&[ir::Value]> {
         let ctx = ir.ctx();
-        let sizes = self
-            .case_operand_segments(ir)
-            .and_then(|a| a.as_dense_int_array(ctx))
-            .unwrap_or_default();
+        let sizes = self.case_operand_segments(ir).and_then(|a| a.as_dense_int_array(ctx)).unwrap_or_default();
         let mut rest = self.caseOperands(ir);
         sizes
             .into_iter()
@@ -99,9 +88,8 @@ fn parse_switch(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     while p.parse_optional_punct(",") {
         let location = p.current_location();
         let value = p.parse_integer()?;
-        let attr = ir::syntax::integer_of_type(&ctx, value, flag_type).ok_or_else(|| {
-            Diagnostic::error(location, "case value is out of range for the flag type")
-        })?;
+        let attr = ir::syntax::integer_of_type(&ctx, value, flag_type)
+            .ok_or_else(|| Diagnostic::error(location, "case value is out of range for the flag type"))?;
         p.expect_punct(":")?;
         let (block, operands) = parse_destination(p)?;
         values.push(attr);
@@ -119,32 +107,17 @@ fn parse_switch(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.state.successors.push(default_block);
     p.state.successors.extend(blocks);
     if !values.is_empty() {
-        let vector = ctx.intern_type(TypeData::Vector {
-            shape: vec![values.len() as i64],
-            scalable: vec![false],
-            element: flag_type,
-        });
+        let vector =
+            ctx.intern_type(TypeData::Vector { shape: vec![values.len() as i64], scalable: vec![false], element: flag_type });
         let elements = if values.windows(2).all(|w| w[0] == w[1]) {
             DenseElements::Splat(values[0])
         } else {
             DenseElements::Elements(values)
         };
-        p.add_attribute(
-            "case_values",
-            ctx.intern_attr(AttrData::DenseElements {
-                ty: vector,
-                elements,
-            }),
-        );
+        p.add_attribute("case_values", ctx.intern_attr(AttrData::DenseElements { ty: vector, elements }));
     }
-    p.add_attribute(
-        "case_operand_segments",
-        Attribute::dense_i32_array(&ctx, &segments),
-    );
-    p.add_attribute(
-        "operandSegmentSizes",
-        Attribute::dense_i32_array(&ctx, &sizes),
-    );
+    p.add_attribute("case_operand_segments", Attribute::dense_i32_array(&ctx, &segments));
+    p.add_attribute("operandSegmentSizes", Attribute::dense_i32_array(&ctx, &sizes));
     Ok(())
 }
 
@@ -175,14 +148,7 @@ fn print_switch(p: &mut OpPrinter<'_>, op: OpId) {
         p.newline();
     }
     p.write("]");
-    p.print_optional_attr_dict(
-        op,
-        &[
-            "case_values",
-            "case_operand_segments",
-            "operandSegmentSizes",
-        ],
-    );
+    p.print_optional_attr_dict(op, &["case_values", "case_operand_segments", "operandSegmentSizes"]);
 }
 
 fn verify_switch(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
@@ -193,32 +159,18 @@ fn verify_switch(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
         return Err(ir::verifier::op_error(
             ir,
             op,
-            format!(
-                "number of case values ({}) should match number of case destinations ({cases})",
-                values.len()
-            ),
+            format!("number of case values ({}) should match number of case destinations ({cases})", values.len()),
         ));
     }
     let flag_type: Type = ir.value_type(switch.flag(ir));
-    if let Some(ty) = switch
-        .case_values(ir)
-        .and_then(|a| a.typed_attr_type(ir.ctx()))
-    {
+    if let Some(ty) = switch.case_values(ir).and_then(|a| a.typed_attr_type(ir.ctx())) {
         if ty.shaped_element(ir.ctx()) != Some(flag_type) {
-            return Err(ir::verifier::op_error(
-                ir,
-                op,
-                "'flag' and 'case_values' must have the same element type",
-            ));
+            return Err(ir::verifier::op_error(ir, op, "'flag' and 'case_values' must have the same element type"));
         }
     }
     let groups = switch.case_operand_groups(ir);
     if groups.len() != cases {
-        return Err(ir::verifier::op_error(
-            ir,
-            op,
-            "number of case operand segments should match number of case destinations",
-        ));
+        return Err(ir::verifier::op_error(ir, op, "number of case operand segments should match number of case destinations"));
     }
     verify_successor_operands(ir, op, 0, switch.defaultOperands(ir))?;
     for (i, operands) in groups.iter().enumerate() {

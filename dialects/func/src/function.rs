@@ -48,9 +48,7 @@ impl FuncOp {
 
     /// Whether the function has no body.
     pub fn is_declaration(self, ir: &Ir) -> bool {
-        ir.regions(self.0)
-            .first()
-            .is_none_or(|&r| ir.region_blocks(r).is_empty())
+        ir.regions(self.0).first().is_none_or(|&r| ir.region_blocks(r).is_empty())
     }
 }
 
@@ -60,21 +58,13 @@ fn attr_array(p: &OpParser<'_, '_>, dicts: Vec<Vec<NamedAttribute>>) -> Option<A
         return None;
     }
     let ctx = p.ctx();
-    Some(Attribute::array(
-        ctx,
-        dicts
-            .into_iter()
-            .map(|d| Attribute::dictionary(ctx, d))
-            .collect(),
-    ))
+    Some(Attribute::array(ctx, dicts.into_iter().map(|d| Attribute::dictionary(ctx, d)).collect()))
 }
 
 fn parse_func(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let ctx = p.context();
     let ctx = &*ctx;
-    let visibility = ["private", "public", "nested"]
-        .into_iter()
-        .find(|&v| p.parse_optional_keyword(v));
+    let visibility = ["private", "public", "nested"].into_iter().find(|&v| p.parse_optional_keyword(v));
     let name = p.parse_symbol_name()?;
 
     // Arguments: named (`%a: i32`) for definitions, bare types for declarations.
@@ -132,9 +122,7 @@ fn parse_func(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let is_legacy_declaration = p.spelling() == "func" && named.is_empty() && !p.peek("{");
     match visibility {
         Some(v) => p.add_attribute("sym_visibility", Attribute::string(ctx, v)),
-        None if is_legacy_declaration => {
-            p.add_attribute("sym_visibility", Attribute::string(ctx, "private"))
-        }
+        None if is_legacy_declaration => p.add_attribute("sym_visibility", Attribute::string(ctx, "private")),
         None => {}
     }
     if let Some(a) = attr_array(p, arg_attrs) {
@@ -194,9 +182,7 @@ fn print_func(p: &mut OpPrinter<'_>, op: OpId) {
             p.write(", ");
         }
         match body {
-            Some(b) if i < ir.block_arguments(b).len() => {
-                p.print_argument(ir.block_arguments(b)[i])
-            }
+            Some(b) if i < ir.block_arguments(b).len() => p.print_argument(ir.block_arguments(b)[i]),
             _ => p.print_type(ty),
         }
         if let Some(d) = dict_at(func.arg_attrs(ir), i) {
@@ -208,9 +194,7 @@ fn print_func(p: &mut OpPrinter<'_>, op: OpId) {
     if !results.is_empty() {
         p.write(" -> ");
         let any_attrs = (0..results.len()).any(|i| dict_at(func.res_attrs(ir), i).is_some());
-        let needs_parens = results.len() > 1
-            || any_attrs
-            || matches!(results[0].data(ctx), ir::TypeData::Function { .. });
+        let needs_parens = results.len() > 1 || any_attrs || matches!(results[0].data(ctx), ir::TypeData::Function { .. });
         if needs_parens {
             p.write("(");
         }
@@ -228,16 +212,7 @@ fn print_func(p: &mut OpPrinter<'_>, op: OpId) {
             p.write(")");
         }
     }
-    p.print_optional_attr_dict_with_keyword(
-        op,
-        &[
-            "sym_name",
-            "function_type",
-            "sym_visibility",
-            "arg_attrs",
-            "res_attrs",
-        ],
-    );
+    p.print_optional_attr_dict_with_keyword(op, &["sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs"]);
     if let Some(&r) = ir.regions(op).first() {
         if !ir.region_blocks(r).is_empty() {
             p.write(" ");
@@ -251,34 +226,16 @@ fn verify_func(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let func = FuncOp(op);
     let (inputs, _) = func.signature(ir);
     if func.is_declaration(ir) {
-        let visibility = func
-            .sym_visibility(ir)
-            .and_then(|a| a.as_string(ctx))
-            .unwrap_or("public");
+        let visibility = func.sym_visibility(ir).and_then(|a| a.as_string(ctx)).unwrap_or("public");
         if visibility == "public" {
-            return Err(op_error(
-                ir,
-                op,
-                "symbol declaration cannot have public visibility",
-            ));
+            return Err(op_error(ir, op, "symbol declaration cannot have public visibility"));
         }
         return Ok(());
     }
-    let entry = ir
-        .regions(op)
-        .first()
-        .and_then(|&r| ir.entry_block(r))
-        .expect("not a declaration");
+    let entry = ir.regions(op).first().and_then(|&r| ir.entry_block(r)).expect("not a declaration");
     let args = ir.block_arguments(entry);
     if args.len() != inputs.len() {
-        return Err(op_error(
-            ir,
-            op,
-            format!(
-                "entry block must have {} arguments to match function signature",
-                inputs.len()
-            ),
-        ));
+        return Err(op_error(ir, op, format!("entry block must have {} arguments to match function signature", inputs.len())));
     }
     for (i, (&arg, &ty)) in args.iter().zip(&inputs).enumerate() {
         let actual = ir.value_type(arg);

@@ -64,11 +64,7 @@ fn types_of(ir: &Ir, values: &[ir::Value]) -> Vec<Type> {
 }
 
 fn print_types(ir: &Ir, types: &[Type]) -> String {
-    types
-        .iter()
-        .map(|&t| ir.ctx().print_type(t))
-        .collect::<Vec<_>>()
-        .join(", ")
+    types.iter().map(|&t| ir.ctx().print_type(t)).collect::<Vec<_>>().join(", ")
 }
 
 fn verify_return(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
@@ -82,11 +78,7 @@ fn verify_return(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
         return Err(op_error(
             ir,
             op,
-            format!(
-                "has {} operands, but enclosing function (@{name}) returns {}",
-                operands.len(),
-                results.len()
-            ),
+            format!("has {} operands, but enclosing function (@{name}) returns {}", operands.len(), results.len()),
         ));
     }
     for (i, (&a, &e)) in operands.iter().zip(&results).enumerate() {
@@ -108,35 +100,23 @@ fn verify_call(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let ctx = ir.ctx();
     let call = CallOp(op);
     let Some(callee) = call.callee(ir).and_then(|a| a.as_flat_symbol_ref(ctx)) else {
-        return Err(op_error(
-            ir,
-            op,
-            "requires a 'callee' symbol reference attribute",
-        ));
+        return Err(op_error(ir, op, "requires a 'callee' symbol reference attribute"));
     };
     let name = ctx.str(callee);
-    let Some(func) = ir
-        .lookup_symbol(op, name)
-        .and_then(|f| ir.dyn_cast::<FuncOp>(f))
-    else {
-        return Err(op_error(
-            ir,
-            op,
-            format!("'{name}' does not reference a valid function"),
-        ));
+    if ir.enclosing_symbol_table(op).is_none() {
+        // Symbol uses are checked where the symbol table is: a function
+        // transformed on its own (on a worker thread) has none around it.
+        return Ok(());
+    }
+    let Some(func) = ir.lookup_symbol(op, name).and_then(|f| ir.dyn_cast::<FuncOp>(f)) else {
+        return Err(op_error(ir, op, format!("'{name}' does not reference a valid function")));
     };
     let (inputs, results) = func.signature(ir);
     check_call_types(ir, op, &inputs, &results, call.operands(ir))
 }
 
 /// Operand and result types of a call against the callee's signature.
-fn check_call_types(
-    ir: &Ir,
-    op: OpId,
-    inputs: &[Type],
-    results: &[Type],
-    operands: &[ir::Value],
-) -> Result<(), Diagnostic> {
+fn check_call_types(ir: &Ir, op: OpId, inputs: &[Type], results: &[Type], operands: &[ir::Value]) -> Result<(), Diagnostic> {
     let ctx = ir.ctx();
     if operands.len() != inputs.len() {
         return Err(op_error(ir, op, "incorrect number of operands for callee"));
@@ -161,17 +141,9 @@ fn check_call_types(
     }
     for (i, (&a, &e)) in actual_results.iter().zip(results).enumerate() {
         if a != e {
-            return Err(
-                op_error(ir, op, format!("result type mismatch at index {i}"))
-                    .with_note(
-                        ir.op(op).location,
-                        format!("op result types: {}", print_types(ir, &actual_results)),
-                    )
-                    .with_note(
-                        ir.op(op).location,
-                        format!("function result types: {}", print_types(ir, results)),
-                    ),
-            );
+            return Err(op_error(ir, op, format!("result type mismatch at index {i}"))
+                .with_note(ir.op(op).location, format!("op result types: {}", print_types(ir, &actual_results)))
+                .with_note(ir.op(op).location, format!("function result types: {}", print_types(ir, results))));
         }
     }
     Ok(())
@@ -180,10 +152,7 @@ fn check_call_types(
 fn verify_call_indirect(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let call = CallIndirectOp(op);
     let callee_type = ir.value_type(call.callee(ir));
-    let (inputs, results) = callee_type
-        .function_parts(ir.ctx())
-        .map(|(i, r)| (i.to_vec(), r.to_vec()))
-        .unwrap_or_default();
+    let (inputs, results) = callee_type.function_parts(ir.ctx()).map(|(i, r)| (i.to_vec(), r.to_vec())).unwrap_or_default();
     check_call_types(ir, op, &inputs, &results, call.callee_operands(ir))
 }
 
@@ -198,10 +167,7 @@ fn parse_call_indirect(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.expect_punct(":")?;
     let type_location = p.current_location();
     let callee_type = p.parse_type()?;
-    let Some((inputs, results)) = callee_type
-        .function_parts(p.ctx())
-        .map(|(i, r)| (i.to_vec(), r.to_vec()))
-    else {
+    let Some((inputs, results)) = callee_type.function_parts(p.ctx()).map(|(i, r)| (i.to_vec(), r.to_vec())) else {
         return Err(Diagnostic::error(type_location, "expected function type"));
     };
     let callee = p.resolve_operand(&callee, callee_type)?;
@@ -221,31 +187,19 @@ fn verify_constant(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let ctx = ir.ctx();
     let constant = ConstantOp(op);
     let Some(name) = constant.value(ir).and_then(|a| a.as_flat_symbol_ref(ctx)) else {
-        return Err(op_error(
-            ir,
-            op,
-            "requires a 'value' symbol reference attribute",
-        ));
+        return Err(op_error(ir, op, "requires a 'value' symbol reference attribute"));
     };
     let name = ctx.str(name);
-    let Some(func) = ir
-        .lookup_symbol(op, name)
-        .and_then(|f| ir.dyn_cast::<FuncOp>(f))
-    else {
-        return Err(op_error(
-            ir,
-            op,
-            format!("reference to undefined function '{name}'"),
-        ));
+    if ir.enclosing_symbol_table(op).is_none() {
+        return Ok(());
+    }
+    let Some(func) = ir.lookup_symbol(op, name).and_then(|f| ir.dyn_cast::<FuncOp>(f)) else {
+        return Err(op_error(ir, op, format!("reference to undefined function '{name}'")));
     };
     let (inputs, results) = func.signature(ir);
     let expected = Type::function(ctx, inputs, results);
     if ir.value_type(constant.result(ir)) != expected {
-        return Err(op_error(
-            ir,
-            op,
-            "reference to function with mismatched type",
-        ));
+        return Err(op_error(ir, op, "reference to function with mismatched type"));
     }
     Ok(())
 }

@@ -66,15 +66,7 @@ fn verify_transpose(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
         return Ok(());
     };
     if a.len() != 2 || b.len() != 2 || a[0] != b[1] || a[1] != b[0] {
-        return Err(op_error(
-            ir,
-            op,
-            format!(
-                "cannot transpose '{}' to '{}'",
-                ctx.print_type(input),
-                ctx.print_type(result)
-            ),
-        ));
+        return Err(op_error(ir, op, format!("cannot transpose '{}' to '{}'", ctx.print_type(input), ctx.print_type(result))));
     }
     Ok(())
 }
@@ -92,27 +84,16 @@ fn parse_constant(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
         AttrData::Array(items) if !items.is_empty() => {
             DenseElements::Elements(items.iter().map(|&i| retype(&ctx, i, ty)).collect())
         }
-        _ => {
-            return Err(Diagnostic::error(
-                location,
-                "expected a non-empty list of numbers",
-            ))
-        }
+        _ => return Err(Diagnostic::error(location, "expected a non-empty list of numbers")),
     };
     let count = match elements {
         DenseElements::Elements(ref e) => e.len() as i64,
         _ => 0,
     };
     if ty.shape(&ctx).map(|s| s.iter().product::<i64>()) != Some(count) {
-        return Err(Diagnostic::error(
-            location,
-            format!("{count} values do not fill '{}'", ctx.print_type(ty)),
-        ));
+        return Err(Diagnostic::error(location, format!("{count} values do not fill '{}'", ctx.print_type(ty))));
     }
-    p.add_attribute(
-        "value",
-        ctx.intern_attr(AttrData::DenseElements { ty, elements }),
-    );
+    p.add_attribute("value", ctx.intern_attr(AttrData::DenseElements { ty, elements }));
     p.state.result_types.push(ty);
     Ok(())
 }
@@ -120,10 +101,7 @@ fn parse_constant(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
 /// A list element as a float of the tensor's element type.
 fn retype(ctx: &ir::Context, item: ir::Attribute, tensor: ir::Type) -> ir::Attribute {
     let element = tensor.element_type_or_self(ctx);
-    let value = item
-        .as_float(ctx)
-        .or_else(|| item.as_integer(ctx).map(|i| i as f64))
-        .unwrap_or(0.0);
+    let value = item.as_float(ctx).or_else(|| item.as_integer(ctx).map(|i| i as f64)).unwrap_or(0.0);
     ir::Attribute::float(ctx, value, element)
 }
 
@@ -131,10 +109,8 @@ fn print_constant(p: &mut OpPrinter<'_>, op: OpId) {
     let ir = p.ir;
     p.print_optional_attr_dict(op, &["value"]);
     p.write(" [");
-    if let Some(AttrData::DenseElements {
-        elements: DenseElements::Elements(items),
-        ..
-    }) = ir.attr(op, "value").map(|v| v.data(ir.ctx()))
+    if let Some(AttrData::DenseElements { elements: DenseElements::Elements(items), .. }) =
+        ir.attr(op, "value").map(|v| v.data(ir.ctx()))
     {
         for (i, &item) in items.iter().enumerate() {
             if i > 0 {

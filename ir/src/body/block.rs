@@ -82,10 +82,7 @@ impl Ir {
     }
 
     pub fn create_region(&mut self, parent: Option<OpId>) -> RegionId {
-        self.regions.push(RegionData {
-            blocks: Vec::new(),
-            parent,
-        });
+        self.regions.push(RegionData { blocks: Vec::new(), parent });
         RegionId(self.regions.len() as u32 - 1)
     }
 
@@ -112,9 +109,7 @@ impl Ir {
     /// Takes a block out of its region (its ops stay in it).
     pub fn remove_block(&mut self, block: BlockId) {
         if let Some(region) = self.blocks[block.index()].parent.take() {
-            self.regions[region.0 as usize]
-                .blocks
-                .retain(|&b| b != block);
+            self.regions[region.0 as usize].blocks.retain(|&b| b != block);
         }
     }
 
@@ -135,12 +130,7 @@ impl Ir {
         let mut out = Vec::new();
         for &b in self.region_blocks(region) {
             if let Some(t) = self.last_op(b) {
-                out.extend(
-                    self.successors(t)
-                        .iter()
-                        .filter(|&&s| s == block)
-                        .map(|_| b),
-                );
+                out.extend(self.successors(t).iter().filter(|&&s| s == block).map(|_| b));
             }
         }
         out

@@ -42,28 +42,15 @@ impl Ir {
         let state = OperationState {
             name: data.name,
             location: data.location,
-            operands: data
-                .operands
-                .iter()
-                .map(|&v| mapping.lookup_value(v))
-                .collect(),
+            operands: data.operands.iter().map(|&v| mapping.lookup_value(v)).collect(),
             result_types: data.results.iter().map(|&v| self.value_type(v)).collect(),
             attributes: data.attributes.clone(),
             properties: data.properties,
-            successors: data
-                .successors
-                .iter()
-                .map(|&b| mapping.lookup_block(b))
-                .collect(),
+            successors: data.successors.iter().map(|&b| mapping.lookup_block(b)).collect(),
             regions: regions.iter().map(|&(_, nr)| nr).collect(),
         };
         let new_op = self.create_op(state);
-        for (&old, &new) in self
-            .results(op)
-            .to_vec()
-            .iter()
-            .zip(self.results(new_op).to_vec().iter())
-        {
+        for (&old, &new) in self.results(op).to_vec().iter().zip(self.results(new_op).to_vec().iter()) {
             mapping.map_value(old, new);
         }
         new_op
@@ -83,12 +70,8 @@ impl Ir {
     }
 
     fn clone_region_ops(&mut self, from: RegionId, to: RegionId, mapping: &mut IrMapping) {
-        let pairs: Vec<(BlockId, BlockId)> = self
-            .region_blocks(from)
-            .iter()
-            .copied()
-            .zip(self.region_blocks(to).iter().copied())
-            .collect();
+        let pairs: Vec<(BlockId, BlockId)> =
+            self.region_blocks(from).iter().copied().zip(self.region_blocks(to).iter().copied()).collect();
         for (b, nb) in pairs {
             let ops: Vec<OpId> = self.block_ops(b).collect();
             for o in ops {

@@ -8,6 +8,7 @@
 mod block;
 mod clone;
 mod operation;
+mod transplant;
 mod value;
 mod walk;
 
@@ -66,13 +67,7 @@ pub struct Ir {
 
 impl Ir {
     pub fn new(ctx: Arc<Context>) -> Self {
-        Ir {
-            ctx,
-            ops: Vec::new(),
-            blocks: Vec::new(),
-            regions: Vec::new(),
-            values: Vec::new(),
-        }
+        Ir { ctx, ops: Vec::new(), blocks: Vec::new(), regions: Vec::new(), values: Vec::new() }
     }
 
     pub fn ctx(&self) -> &Context {

@@ -82,23 +82,11 @@ impl Ir {
             erased: false,
         });
         for (index, &v) in state.operands.iter().enumerate() {
-            self.add_use(
-                v,
-                Use {
-                    op,
-                    index: index as u32,
-                },
-            );
+            self.add_use(v, Use { op, index: index as u32 });
         }
         self.ops[op.index()].operands = state.operands.into();
         for (index, ty) in state.result_types.into_iter().enumerate() {
-            let v = self.new_value(
-                ty,
-                ValueDef::Result {
-                    op,
-                    index: index as u32,
-                },
-            );
+            let v = self.new_value(ty, ValueDef::Result { op, index: index as u32 });
             self.ops[op.index()].results.push(v);
         }
         for r in state.regions {
@@ -145,8 +133,7 @@ impl Ir {
 
     /// The op that holds the region holding `op`.
     pub fn parent_op(&self, op: OpId) -> Option<OpId> {
-        self.op_parent_block(op)
-            .and_then(|b| self.block_parent_op(b))
+        self.op_parent_block(op).and_then(|b| self.block_parent_op(b))
     }
 
     pub fn next_op(&self, op: OpId) -> Option<OpId> {
@@ -163,9 +150,7 @@ impl Ir {
 
     /// The traits of a registered op; none for unregistered ops.
     pub fn traits(&self, op: OpId) -> Traits {
-        self.ctx()
-            .op_definition(self.op(op).name)
-            .map_or(Traits::NONE, |d| d.traits)
+        self.ctx().op_definition(self.op(op).name).map_or(Traits::NONE, |d| d.traits)
     }
 
     pub fn has_trait(&self, op: OpId, t: Traits) -> bool {
@@ -184,11 +169,7 @@ impl Ir {
     }
 
     pub fn attr_by_symbol(&self, op: OpId, name: Symbol) -> Option<Attribute> {
-        self.op(op)
-            .attributes
-            .iter()
-            .find(|a| a.name == name)
-            .map(|a| a.value)
+        self.op(op).attributes.iter().find(|a| a.name == name).map(|a| a.value)
     }
 
     /// Sets (or replaces) an attribute.
@@ -218,27 +199,20 @@ impl Ir {
 
     /// Inserts a detached op right before `before`.
     pub fn insert_op_before(&mut self, before: OpId, op: OpId) {
-        let block = self.ops[before.index()]
-            .parent
-            .expect("anchor op is in a block");
+        let block = self.ops[before.index()].parent.expect("anchor op is in a block");
         let prev = self.ops[before.index()].prev;
         self.link(op, block, prev, Some(before));
     }
 
     /// Inserts a detached op right after `after`.
     pub fn insert_op_after(&mut self, after: OpId, op: OpId) {
-        let block = self.ops[after.index()]
-            .parent
-            .expect("anchor op is in a block");
+        let block = self.ops[after.index()].parent.expect("anchor op is in a block");
         let next = self.ops[after.index()].next;
         self.link(op, block, Some(after), next);
     }
 
     fn link(&mut self, op: OpId, block: BlockId, prev: Option<OpId>, next: Option<OpId>) {
-        debug_assert!(
-            self.ops[op.index()].parent.is_none(),
-            "op is already in a block"
-        );
+        debug_assert!(self.ops[op.index()].parent.is_none(), "op is already in a block");
         let data = &mut self.ops[op.index()];
         data.parent = Some(block);
         data.prev = prev;
@@ -282,13 +256,7 @@ impl Ir {
         for o in nested {
             let operands = std::mem::take(&mut self.ops[o.index()].operands);
             for (index, v) in operands.into_iter().enumerate() {
-                self.remove_use(
-                    v,
-                    Use {
-                        op: o,
-                        index: index as u32,
-                    },
-                );
+                self.remove_use(v, Use { op: o, index: index as u32 });
             }
             self.ops[o.index()].erased = true;
         }

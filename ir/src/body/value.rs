@@ -26,11 +26,7 @@ pub struct ValueData {
 
 impl Ir {
     pub(crate) fn new_value(&mut self, ty: Type, def: ValueDef) -> Value {
-        self.values.push(ValueData {
-            ty,
-            def,
-            uses: Vec::new(),
-        });
+        self.values.push(ValueData { ty, def, uses: Vec::new() });
         Value(self.values.len() as u32 - 1)
     }
 
@@ -84,13 +80,22 @@ impl Ir {
     /// Sets operand `index` of `op` to `v`, keeping use lists right.
     pub fn set_operand(&mut self, op: OpId, index: usize, v: Value) {
         let old = self.ops[op.index()].operands[index];
-        let u = Use {
-            op,
-            index: index as u32,
-        };
+        let u = Use { op, index: index as u32 };
         self.remove_use(old, u);
         self.ops[op.index()].operands[index] = v;
         self.add_use(v, u);
+    }
+
+    /// Replaces all operands of `op`, keeping use lists right.
+    pub fn set_operands(&mut self, op: OpId, operands: Vec<Value>) {
+        let old = std::mem::take(&mut self.ops[op.index()].operands);
+        for (index, v) in old.into_iter().enumerate() {
+            self.remove_use(v, Use { op, index: index as u32 });
+        }
+        for (index, &v) in operands.iter().enumerate() {
+            self.add_use(v, Use { op, index: index as u32 });
+        }
+        self.ops[op.index()].operands = operands.into();
     }
 
     /// Makes every use of `from` a use of `to`.

@@ -50,12 +50,8 @@ pub struct ExpectedDiagnostics {
     entries: Vec<Expected>,
 }
 
-const SEVERITIES: [(&str, Severity); 4] = [
-    ("error", Severity::Error),
-    ("warning", Severity::Warning),
-    ("remark", Severity::Remark),
-    ("note", Severity::Note),
-];
+const SEVERITIES: [(&str, Severity); 4] =
+    [("error", Severity::Error), ("warning", Severity::Warning), ("remark", Severity::Remark), ("note", Severity::Note)];
 
 impl ExpectedDiagnostics {
     /// Reads the `expected-*` comments of `file`; malformed ones are errors
@@ -81,11 +77,7 @@ impl ExpectedDiagnostics {
                 continue;
             };
             let start = line_start + at;
-            let location = Location::Source {
-                file,
-                start: start as u32,
-                end: (line_start + line.trim_end().len()) as u32,
-            };
+            let location = Location::Source { file, start: start as u32, end: (line_start + line.trim_end().len()) as u32 };
             match parse_comment(&line[at + "expected-".len()..]) {
                 Ok(None) => {
                     last_plain_line = Some(line_no);
@@ -96,20 +88,14 @@ impl ExpectedDiagnostics {
                         Designator::Offset(n) => match line_no.checked_add_signed(n) {
                             Some(l) if l > 0 => Target::Line(l),
                             _ => {
-                                errors.push(Diagnostic::error(
-                                    location,
-                                    "expected diagnostic line is out of the file",
-                                ));
+                                errors.push(Diagnostic::error(location, "expected diagnostic line is out of the file"));
                                 continue;
                             }
                         },
                         Designator::Above => match last_plain_line {
                             Some(l) => Target::Line(l),
                             None => {
-                                errors.push(Diagnostic::error(
-                                    location,
-                                    "no line above this expected diagnostic",
-                                ));
+                                errors.push(Diagnostic::error(location, "no line above this expected diagnostic"));
                                 continue;
                             }
                         },
@@ -123,32 +109,20 @@ impl ExpectedDiagnostics {
                         match Regex::new(&regex_of(&message)) {
                             Ok(r) => Matcher::Pattern(r),
                             Err(e) => {
-                                errors.push(Diagnostic::error(
-                                    location,
-                                    format!("invalid regex in expected diagnostic: {e}"),
-                                ));
+                                errors.push(Diagnostic::error(location, format!("invalid regex in expected diagnostic: {e}")));
                                 continue;
                             }
                         }
                     } else {
                         Matcher::Substring(message.clone())
                     };
-                    entries.push(Expected {
-                        severity,
-                        target,
-                        matcher,
-                        text: message,
-                        location,
-                    });
+                    entries.push(Expected { severity, target, matcher, text: message, location });
                 }
                 Err(message) => errors.push(Diagnostic::error(location, message)),
             }
         }
         for i in pending_below {
-            errors.push(Diagnostic::error(
-                entries[i].location,
-                "no line below this expected diagnostic",
-            ));
+            errors.push(Diagnostic::error(entries[i].location, "no line below this expected diagnostic"));
         }
         if errors.is_empty() {
             Ok(ExpectedDiagnostics { file, entries })
@@ -170,28 +144,18 @@ impl ExpectedDiagnostics {
         for d in flat {
             let target = self.target_of(ctx, d.location);
             let found = self.entries.iter().enumerate().position(|(i, e)| {
-                !used[i]
-                    && e.severity == d.severity
-                    && Some(e.target) == target
-                    && e.matcher.matches(&d.message)
+                !used[i] && e.severity == d.severity && Some(e.target) == target && e.matcher.matches(&d.message)
             });
             match found {
                 Some(i) => used[i] = true,
-                None => failures.push(Diagnostic::error(
-                    d.location,
-                    format!("unexpected {}: {}", d.severity.word(), d.message),
-                )),
+                None => failures.push(Diagnostic::error(d.location, format!("unexpected {}: {}", d.severity.word(), d.message))),
             }
         }
         for (e, used) in self.entries.iter().zip(used) {
             if !used {
                 failures.push(Diagnostic::error(
                     e.location,
-                    format!(
-                        "expected {} \"{}\" was not produced",
-                        e.severity.word(),
-                        e.text
-                    ),
+                    format!("expected {} \"{}\" was not produced", e.severity.word(), e.text),
                 ));
             }
         }
@@ -204,9 +168,7 @@ impl ExpectedDiagnostics {
             Location::Unknown => Some(Target::Unknown),
             Location::Source { file, .. } if file != self.file => None,
             _ => match location.file_line_col(ctx) {
-                Some((name, line, _)) if name == ctx.source_file(self.file).name => {
-                    Some(Target::Line(line))
-                }
+                Some((name, line, _)) if name == ctx.source_file(self.file).name => Some(Target::Line(line)),
                 Some(_) => None,
                 None => Some(Target::Unknown),
             },
@@ -235,22 +197,16 @@ fn parse_comment(rest: &str) -> Result<Option<(Severity, Designator, bool, Strin
     }
     let mut designator = Designator::Here;
     if let Some(d) = rest.strip_prefix('@') {
-        let end = d
-            .find(|c: char| c.is_whitespace() || c == '{')
-            .unwrap_or(d.len());
+        let end = d.find(|c: char| c.is_whitespace() || c == '{').unwrap_or(d.len());
         let word = &d[..end];
         designator = match word {
             "above" => Designator::Above,
             "below" => Designator::Below,
             "unknown" => Designator::Unknown,
             _ => {
-                let n: i32 = word
-                    .parse()
-                    .map_err(|_| format!("invalid designator '@{word}' in expected diagnostic"))?;
+                let n: i32 = word.parse().map_err(|_| format!("invalid designator '@{word}' in expected diagnostic"))?;
                 if !word.starts_with(['+', '-']) {
-                    return Err(format!(
-                        "invalid designator '@{word}' in expected diagnostic"
-                    ));
+                    return Err(format!("invalid designator '@{word}' in expected diagnostic"));
                 }
                 Designator::Offset(n)
             }
@@ -264,12 +220,7 @@ fn parse_comment(rest: &str) -> Result<Option<(Severity, Designator, bool, Strin
     if open != 0 || close < open + 2 {
         return Err("expected '{{' and '}}' around the expected diagnostic message".into());
     }
-    Ok(Some((
-        *severity,
-        designator,
-        is_regex,
-        rest[2..close].to_string(),
-    )))
+    Ok(Some((*severity, designator, is_regex, rest[2..close].to_string())))
 }
 
 /// A `-re` message as a regex: literal text, except `{{...}}` parts.
@@ -308,23 +259,15 @@ mod tests {
     }
 
     fn at_line(ctx: &Context, file: FileId, line: usize) -> Location {
-        let start = ctx
-            .source_file(file)
-            .line_start(line - 1)
-            .expect("line exists");
-        Location::Source {
-            file,
-            start,
-            end: start + 1,
-        }
+        let start = ctx.source_file(file).line_start(line - 1).expect("line exists");
+        Location::Source { file, start, end: start + 1 }
     }
 
     #[test]
     fn designators_resolve_to_lines() {
         let text = "// expected-error@+1 {{one}}\nA\n// expected-error@-1 {{two}}\nB\n// expected-error@above {{three}}\n// expected-note@below {{four}}\n// expected-warning@below {{five}}\nC\nD // expected-remark {{six}}\n// expected-error@unknown {{seven}}\n";
         let (ctx, file) = setup(text);
-        let expected =
-            ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
+        let expected = ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
         let emitted = vec![
             Diagnostic::error(at_line(&ctx, file, 2), "one"),
             Diagnostic::error(at_line(&ctx, file, 2), "xx two xx"),
@@ -335,45 +278,27 @@ mod tests {
             Diagnostic::error(Location::Unknown, "seven"),
         ];
         let failures = expected.check(&ctx, &emitted);
-        assert!(
-            failures.is_empty(),
-            "{:?}",
-            failures.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert!(failures.is_empty(), "{:?}", failures.iter().map(|f| &f.message).collect::<Vec<_>>());
     }
 
     #[test]
     fn missing_and_unexpected_are_reported_once_each() {
         let (ctx, file) = setup("// expected-error@+1 {{wanted}}\nX\n");
-        let expected =
-            ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
-        let emitted = vec![Diagnostic::error(at_line(&ctx, file, 2), "other")
-            .with_note(at_line(&ctx, file, 1), "context")];
-        let messages: Vec<String> = expected
-            .check(&ctx, &emitted)
-            .into_iter()
-            .map(|d| d.message)
-            .collect();
+        let expected = ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
+        let emitted = vec![Diagnostic::error(at_line(&ctx, file, 2), "other").with_note(at_line(&ctx, file, 1), "context")];
+        let messages: Vec<String> = expected.check(&ctx, &emitted).into_iter().map(|d| d.message).collect();
         assert_eq!(
             messages,
-            vec![
-                "unexpected error: other",
-                "unexpected note: context",
-                "expected error \"wanted\" was not produced"
-            ]
+            vec!["unexpected error: other", "unexpected note: context", "expected error \"wanted\" was not produced"]
         );
     }
 
     #[test]
     fn each_expectation_is_used_once() {
         let (ctx, file) = setup("X // expected-error {{dup}}\n");
-        let expected =
-            ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
+        let expected = ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
         let loc = at_line(&ctx, file, 1);
-        let failures = expected.check(
-            &ctx,
-            &[Diagnostic::error(loc, "dup"), Diagnostic::error(loc, "dup")],
-        );
+        let failures = expected.check(&ctx, &[Diagnostic::error(loc, "dup"), Diagnostic::error(loc, "dup")]);
         assert_eq!(failures.len(), 1);
         assert_eq!(failures[0].message, "unexpected error: dup");
     }
@@ -381,18 +306,10 @@ mod tests {
     #[test]
     fn regex_parts_and_malformed_comments() {
         let (ctx, file) = setup("X // expected-error-re {{value {{[0-9]+}} is bad}}\n");
-        let expected =
-            ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
-        assert!(expected
-            .check(
-                &ctx,
-                &[Diagnostic::error(at_line(&ctx, file, 1), "value 42 is bad")]
-            )
-            .is_empty());
+        let expected = ExpectedDiagnostics::parse(&ctx, file).unwrap_or_else(|_| panic!("well formed"));
+        assert!(expected.check(&ctx, &[Diagnostic::error(at_line(&ctx, file, 1), "value 42 is bad")]).is_empty());
         let (ctx, file) = setup("// expected-error@x {{m}}\n// expected-error no braces\n");
-        let errors = ExpectedDiagnostics::parse(&ctx, file)
-            .err()
-            .expect("malformed");
+        let errors = ExpectedDiagnostics::parse(&ctx, file).err().expect("malformed");
         assert_eq!(errors.len(), 2);
     }
 }

@@ -40,12 +40,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(severity: Severity, location: Location, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity,
-            location,
-            message: message.into(),
-            notes: Vec::new(),
-        }
+        Diagnostic { severity, location, message: message.into(), notes: Vec::new() }
     }
 
     pub fn error(location: Location, message: impl Into<String>) -> Self {
@@ -62,8 +57,7 @@ impl Diagnostic {
 
     /// Adds a note at `location`.
     pub fn with_note(mut self, location: Location, message: impl Into<String>) -> Self {
-        self.notes
-            .push(Diagnostic::new(Severity::Note, location, message));
+        self.notes.push(Diagnostic::new(Severity::Note, location, message));
         self
     }
 }

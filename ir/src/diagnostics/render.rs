@@ -44,11 +44,7 @@ fn render_one(ctx: &Context, diag: &Diagnostic, out: &mut dyn WriteColor) -> std
         Some((file, line, col)) => write!(out, "{file}:{line}:{col}: ")?,
         None => write!(out, "<unknown>:0: ")?,
     }
-    out.set_color(
-        ColorSpec::new()
-            .set_fg(Some(severity_color(diag.severity)))
-            .set_bold(true),
-    )?;
+    out.set_color(ColorSpec::new().set_fg(Some(severity_color(diag.severity))).set_bold(true))?;
     write!(out, "{}:", diag.severity.word())?;
     out.reset()?;
     writeln!(out, " {}", diag.message)?;
@@ -118,11 +114,7 @@ fn snippet(
         }
     }
     let lines_before = source.first_line as usize + text[..line_start].matches('\n').count();
-    let shown = format!(
-        "{}{prefix}{}{suffix}",
-        "\n".repeat(lines_before),
-        &text[shown_start..shown_end]
-    );
+    let shown = format!("{}{prefix}{}{suffix}", "\n".repeat(lines_before), &text[shown_start..shown_end]);
     let offset = lines_before + prefix.len();
     let span = (start - shown_start + offset)..(end.min(shown_end) - shown_start + offset);
     let files = SimpleFile::new(source.name.as_str(), shown.as_str());
@@ -133,10 +125,7 @@ fn snippet(
         Severity::Note => codespan_reporting::diagnostic::Severity::Note,
     };
     let report = Report::new(severity).with_labels(vec![Label::primary((), span)]);
-    let config = Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    };
+    let config = Config { chars: Chars::ascii(), ..Config::default() };
     // codespan's own header repeats ours: keep only the snippet lines.
     let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
     if !out.supports_color() {
@@ -187,14 +176,7 @@ mod tests {
     #[test]
     fn header_then_snippet_with_caret() {
         let (ctx, file) = ctx_with("func.func @f() {\n  %x = bad\n}\n", 0);
-        let diag = Diagnostic::error(
-            Location::Source {
-                file,
-                start: 24,
-                end: 27,
-            },
-            "expected type",
-        );
+        let diag = Diagnostic::error(Location::Source { file, start: 24, end: 27 }, "expected type");
         let text = render_to_string(&ctx, &diag);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "t.mlir:2:8: error: expected type");
@@ -205,22 +187,8 @@ mod tests {
     #[test]
     fn notes_follow_and_split_chunks_keep_line_numbers() {
         let (ctx, file) = ctx_with("a\nbb\n", 10);
-        let diag = Diagnostic::error(
-            Location::Source {
-                file,
-                start: 2,
-                end: 4,
-            },
-            "bad",
-        )
-        .with_note(
-            Location::Source {
-                file,
-                start: 0,
-                end: 1,
-            },
-            "see here",
-        );
+        let diag = Diagnostic::error(Location::Source { file, start: 2, end: 4 }, "bad")
+            .with_note(Location::Source { file, start: 0, end: 1 }, "see here");
         let text = render_to_string(&ctx, &diag);
         assert!(text.starts_with("t.mlir:12:1: error: bad\n"), "{text}");
         assert!(text.contains("12 | bb"), "{text}");
@@ -230,21 +198,8 @@ mod tests {
     #[test]
     fn unknown_locations_and_spans_past_the_end() {
         let (ctx, file) = ctx_with("ab", 0);
-        assert_eq!(
-            render_to_string(&ctx, &Diagnostic::error(Location::Unknown, "lost")),
-            "<unknown>:0: error: lost\n"
-        );
-        let text = render_to_string(
-            &ctx,
-            &Diagnostic::error(
-                Location::Source {
-                    file,
-                    start: 2,
-                    end: 9,
-                },
-                "eof",
-            ),
-        );
+        assert_eq!(render_to_string(&ctx, &Diagnostic::error(Location::Unknown, "lost")), "<unknown>:0: error: lost\n");
+        let text = render_to_string(&ctx, &Diagnostic::error(Location::Source { file, start: 2, end: 9 }, "eof"));
         assert!(text.starts_with("t.mlir:1:3: error: eof"), "{text}");
     }
 
@@ -252,40 +207,17 @@ mod tests {
     fn long_lines_are_cut_around_the_span() {
         let line = format!("{}HERE{}", "a".repeat(5000), "b".repeat(5000));
         let (ctx, file) = ctx_with(&line, 0);
-        let text = render_to_string(
-            &ctx,
-            &Diagnostic::error(
-                Location::Source {
-                    file,
-                    start: 5000,
-                    end: 5004,
-                },
-                "deep",
-            ),
-        );
+        let text = render_to_string(&ctx, &Diagnostic::error(Location::Source { file, start: 5000, end: 5004 }, "deep"));
         assert!(text.starts_with("t.mlir:1:5001: error: deep\n"), "{text}");
         assert!(text.lines().all(|l| l.len() < 200), "{text}");
-        assert!(
-            text.contains("...aaaa") && text.contains("HERE") && text.contains("bbb..."),
-            "{text}"
-        );
+        assert!(text.contains("...aaaa") && text.contains("HERE") && text.contains("bbb..."), "{text}");
         assert!(text.contains("^^^^"), "{text}");
     }
 
     #[test]
     fn columns_count_characters() {
         let (ctx, file) = ctx_with("\"é\" x", 0);
-        let text = render_to_string(
-            &ctx,
-            &Diagnostic::error(
-                Location::Source {
-                    file,
-                    start: 5,
-                    end: 6,
-                },
-                "here",
-            ),
-        );
+        let text = render_to_string(&ctx, &Diagnostic::error(Location::Source { file, start: 5, end: 6 }, "here"));
         assert!(text.starts_with("t.mlir:1:5: error: here"), "{text}");
     }
 }

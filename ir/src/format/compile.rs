@@ -67,20 +67,12 @@ struct Compiler<'a> {
 impl AssemblyFormat {
     /// Compiles `text` for the op `def`.
     pub fn compile(text: &str, def: &OpDefinition) -> Result<AssemblyFormat, String> {
-        let mut c = Compiler {
-            tokens: tokenize(text)?,
-            pos: 0,
-            def,
-            printed_attributes: Vec::new(),
-        };
+        let mut c = Compiler { tokens: tokenize(text)?, pos: 0, def, printed_attributes: Vec::new() };
         let elements = c.elements(false)?;
         if c.pos != c.tokens.len() {
             return Err(format!("unexpected {:?} in format", c.tokens[c.pos]));
         }
-        Ok(AssemblyFormat {
-            elements,
-            printed_attributes: c.printed_attributes,
-        })
+        Ok(AssemblyFormat { elements, printed_attributes: c.printed_attributes })
     }
 }
 
@@ -90,11 +82,7 @@ impl Compiler<'_> {
     }
 
     fn next(&mut self) -> Result<Token, String> {
-        let t = self
-            .tokens
-            .get(self.pos)
-            .cloned()
-            .ok_or("unexpected end of format")?;
+        let t = self.tokens.get(self.pos).cloned().ok_or("unexpected end of format")?;
         self.pos += 1;
         Ok(t)
     }
@@ -120,9 +108,7 @@ impl Compiler<'_> {
 
     fn element(&mut self) -> Result<Element, String> {
         match self.next()? {
-            Token::Literal(l) if l.is_empty() || l.chars().all(|c| c == ' ') || l == "\\n" => {
-                Ok(Element::Whitespace(l))
-            }
+            Token::Literal(l) if l.is_empty() || l.chars().all(|c| c == ' ') || l == "\\n" => Ok(Element::Whitespace(l)),
             Token::Literal(l) => Ok(Element::Literal(l)),
             Token::Variable(name) => self.variable(&name),
             Token::Punct('(') => self.optional_group(),
@@ -146,9 +132,7 @@ impl Compiler<'_> {
         if let Some(i) = def.successors.iter().position(|s| s.name == name) {
             return Ok(Element::Successor(i));
         }
-        Err(format!(
-            "'${name}' is not an operand, attribute, region or successor of the op"
-        ))
+        Err(format!("'${name}' is not an operand, attribute, region or successor of the op"))
     }
 
     fn type_target(&mut self) -> Result<TypeTarget, String> {
@@ -160,24 +144,18 @@ impl Compiler<'_> {
                 } else if let Some(i) = def.results.iter().position(|s| s.name == name) {
                     Ok(TypeTarget::Result(i))
                 } else {
-                    Err(format!(
-                        "'${name}' in a type directive is not an operand or result"
-                    ))
+                    Err(format!("'${name}' in a type directive is not an operand or result"))
                 }
             }
             Token::Ident(w) if w == "operands" => Ok(TypeTarget::AllOperands),
             Token::Ident(w) if w == "results" => Ok(TypeTarget::AllResults),
-            other => Err(format!(
-                "expected a type directive argument, found {other:?}"
-            )),
+            other => Err(format!("expected a type directive argument, found {other:?}")),
         }
     }
 
     fn directive(&mut self, word: &str) -> Result<Element, String> {
         match word {
-            "attr-dict" => Ok(Element::AttrDict {
-                with_keyword: false,
-            }),
+            "attr-dict" => Ok(Element::AttrDict { with_keyword: false }),
             "attr-dict-with-keyword" => Ok(Element::AttrDict { with_keyword: true }),
             "operands" => Ok(Element::AllOperands),
             "regions" => Ok(Element::AllRegions),
@@ -208,9 +186,7 @@ impl Compiler<'_> {
                     .custom_directives
                     .iter()
                     .find(|d| d.name == name)
-                    .ok_or_else(|| {
-                        format!("custom directive '{name}' is not declared by the op")
-                    })?;
+                    .ok_or_else(|| format!("custom directive '{name}' is not declared by the op"))?;
                 self.expect('(')?;
                 let mut args = Vec::new();
                 while self.peek() != Some(&Token::Punct(')')) {
@@ -295,10 +271,6 @@ impl Compiler<'_> {
         ) {
             return Err("the first element of an optional group must be a literal, variable or custom directive".into());
         }
-        Ok(Element::Optional(OptionalGroup {
-            then,
-            otherwise,
-            anchor,
-        }))
+        Ok(Element::Optional(OptionalGroup { then, otherwise, anchor }))
     }
 }

@@ -52,11 +52,7 @@ impl AssemblyFormat {
     }
 }
 
-fn parse_elements<'s>(
-    elements: &[Element],
-    p: &mut OpParser<'_, 's>,
-    values: &mut ParsedValues<'s>,
-) -> ParseResult<()> {
+fn parse_elements<'s>(elements: &[Element], p: &mut OpParser<'_, 's>, values: &mut ParsedValues<'s>) -> ParseResult<()> {
     for e in elements {
         parse_element(e, p, values)?;
     }
@@ -64,17 +60,10 @@ fn parse_elements<'s>(
 }
 
 fn is_keyword(literal: &str) -> bool {
-    literal
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    literal.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
 }
 
-fn parse_element<'s>(
-    e: &Element,
-    p: &mut OpParser<'_, 's>,
-    values: &mut ParsedValues<'s>,
-) -> ParseResult<()> {
+fn parse_element<'s>(e: &Element, p: &mut OpParser<'_, 's>, values: &mut ParsedValues<'s>) -> ParseResult<()> {
     match e {
         Element::Literal(l) if is_keyword(l) => p.expect_keyword(l),
         Element::Literal(l) => p.expect_punct(l),
@@ -119,11 +108,7 @@ fn parse_element<'s>(
         }
         Element::AllRegions => {
             while let Some(r) = p.parse_optional_region(&[])? {
-                values
-                    .regions
-                    .last_mut()
-                    .ok_or_else(|| p.error("op declares no regions"))?
-                    .push(r);
+                values.regions.last_mut().ok_or_else(|| p.error("op declares no regions"))?.push(r);
                 if !p.parse_optional_punct(",") {
                     break;
                 }
@@ -139,11 +124,7 @@ fn parse_element<'s>(
             if p.peek("^") {
                 loop {
                     let b = p.parse_successor()?;
-                    values
-                        .successors
-                        .last_mut()
-                        .ok_or_else(|| p.error("op declares no successors"))?
-                        .push(b);
+                    values.successors.last_mut().ok_or_else(|| p.error("op declares no successors"))?.push(b);
                     if !p.parse_optional_punct(",") {
                         break;
                     }
@@ -159,10 +140,7 @@ fn parse_element<'s>(
         Element::FunctionalType(inputs, outputs) => {
             let location = p.current_location();
             let ty = p.parse_type()?;
-            let Some((ins, outs)) = ty
-                .function_parts(p.ctx())
-                .map(|(a, b)| (a.to_vec(), b.to_vec()))
-            else {
+            let Some((ins, outs)) = ty.function_parts(p.ctx()).map(|(a, b)| (a.to_vec(), b.to_vec())) else {
                 return Err(Diagnostic::error(location, "expected function type"));
             };
             values.set_types(*inputs, ins);
@@ -206,21 +184,11 @@ fn group_is_present(group: &super::OptionalGroup, p: &mut OpParser<'_, '_>) -> P
 
 /// Types for a `type(...)` directive: one per operand already parsed for
 /// operand groups; an optional comma-separated list for results.
-fn parse_types_for(
-    target: TypeTarget,
-    p: &mut OpParser<'_, '_>,
-    values: &ParsedValues<'_>,
-) -> ParseResult<Vec<Type>> {
+fn parse_types_for(target: TypeTarget, p: &mut OpParser<'_, '_>, values: &ParsedValues<'_>) -> ParseResult<Vec<Type>> {
     let def = p.definition();
     let (count, arity) = match target {
-        TypeTarget::Operand(i) => (
-            values.operands[i].as_ref().map(|o| o.len()),
-            def.operands[i].arity,
-        ),
-        TypeTarget::AllOperands => (
-            values.all_operands.as_ref().map(|o| o.len()),
-            Arity::Variadic,
-        ),
+        TypeTarget::Operand(i) => (values.operands[i].as_ref().map(|o| o.len()), def.operands[i].arity),
+        TypeTarget::AllOperands => (values.all_operands.as_ref().map(|o| o.len()), Arity::Variadic),
         TypeTarget::Result(i) => (None, def.results[i].arity),
         TypeTarget::AllResults => (None, Arity::Variadic),
     };
@@ -260,19 +228,12 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
     // Operands, per group.
     let groups: Vec<Vec<UnresolvedOperand<'s>>> = match &values.all_operands {
         Some(all) => vec![all.clone()],
-        None => values
-            .operands
-            .iter()
-            .map(|o| o.clone().unwrap_or_default())
-            .collect(),
+        None => values.operands.iter().map(|o| o.clone().unwrap_or_default()).collect(),
     };
     let total: usize = groups.iter().map(|g| g.len()).sum();
     let mut operand_types: Vec<Option<Vec<Type>>> = match &values.all_operand_types {
         Some(all) if all.len() != total => {
-            return Err(Diagnostic::error(
-                location,
-                format!("{total} operands present, but expected {}", all.len()),
-            ));
+            return Err(Diagnostic::error(location, format!("{total} operands present, but expected {}", all.len())));
         }
         Some(all) if values.all_operands.is_some() => vec![Some(all.clone())],
         Some(all) => split_by_counts(all, &groups),
@@ -283,10 +244,7 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
             if def.results.len() <= 1 {
                 vec![Some(all.clone()); def.results.len().max(1)]
             } else {
-                return Err(Diagnostic::error(
-                    location,
-                    "type(results) with several result groups is not supported",
-                ));
+                return Err(Diagnostic::error(location, "type(results) with several result groups is not supported"));
             }
         }
         None => values.result_types.clone(),
@@ -295,10 +253,8 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
         result_types.clear();
     }
 
-    let known_operand_type =
-        |types: &[Option<Vec<Type>>]| types.iter().flatten().flatten().next().copied();
-    let known_result_type =
-        |types: &[Option<Vec<Type>>]| types.iter().flatten().flatten().next().copied();
+    let known_operand_type = |types: &[Option<Vec<Type>>]| types.iter().flatten().flatten().next().copied();
+    let known_result_type = |types: &[Option<Vec<Type>>]| types.iter().flatten().flatten().next().copied();
 
     if traits.contains(Traits::SAME_TYPE_OPERANDS) {
         if let Some(ty) = known_operand_type(&operand_types) {
@@ -333,12 +289,7 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
                     result_types = types.into_iter().map(|t| Some(vec![t])).collect();
                 }
             }
-            _ => {
-                return Err(Diagnostic::error(
-                    location,
-                    format!("could not infer the result types of '{}'", def.name),
-                ))
-            }
+            _ => return Err(Diagnostic::error(location, format!("could not infer the result types of '{}'", def.name))),
         }
     }
     // Operands from results or from each other.
@@ -347,15 +298,9 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
             continue;
         }
         let n = groups[i].len();
-        let from_result = traits
-            .contains(Traits::SAME_OPERANDS_AND_RESULT_TYPE)
-            .then(|| known_result_type(&result_types))
-            .flatten();
-        let buildable = def
-            .operands
-            .get(i)
-            .and_then(|spec| spec.constraint.buildable)
-            .map(|build| build(ctx));
+        let from_result =
+            traits.contains(Traits::SAME_OPERANDS_AND_RESULT_TYPE).then(|| known_result_type(&result_types)).flatten();
+        let buildable = def.operands.get(i).and_then(|spec| spec.constraint.buildable).map(|build| build(ctx));
         if let Some(ty) = from_result.or(buildable) {
             *t = Some(vec![ty; n]);
         } else if n == 0 {
@@ -365,25 +310,14 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
     let mut sizes = Vec::new();
     for (group, types) in groups.iter().zip(&operand_types) {
         let Some(types) = types else {
-            return Err(Diagnostic::error(
-                location,
-                format!("could not infer the operand types of '{}'", def.name),
-            ));
+            return Err(Diagnostic::error(location, format!("could not infer the operand types of '{}'", def.name)));
         };
-        let resolved =
-            p.resolve_operands(group, types, group.first().map_or(location, |o| o.location))?;
+        let resolved = p.resolve_operands(group, types, group.first().map_or(location, |o| o.location))?;
         sizes.push(resolved.len() as i32);
         p.state.operands.extend(resolved);
     }
     let def = p.definition();
-    if values.all_operands.is_none()
-        && def
-            .operands
-            .iter()
-            .filter(|s| s.arity != Arity::Single)
-            .count()
-            > 1
-    {
+    if values.all_operands.is_none() && def.operands.iter().filter(|s| s.arity != Arity::Single).count() > 1 {
         let attr = Attribute::dense_i32_array(p.ctx(), &sizes);
         p.add_attribute("operandSegmentSizes", attr);
     }

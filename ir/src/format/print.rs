@@ -19,20 +19,11 @@ struct Spacing {
 impl AssemblyFormat {
     /// Prints the op's custom form after its name.
     pub fn print(&self, p: &mut OpPrinter<'_>, op: OpId) {
-        let mut spacing = Spacing {
-            emit_space: true,
-            last_was_punctuation: false,
-        };
+        let mut spacing = Spacing { emit_space: true, last_was_punctuation: false };
         self.print_elements(&self.elements, p, op, &mut spacing);
     }
 
-    fn print_elements(
-        &self,
-        elements: &[Element],
-        p: &mut OpPrinter<'_>,
-        op: OpId,
-        s: &mut Spacing,
-    ) {
+    fn print_elements(&self, elements: &[Element], p: &mut OpPrinter<'_>, op: OpId, s: &mut Spacing) {
         for e in elements {
             self.print_element(e, p, op, s);
         }
@@ -51,12 +42,8 @@ impl AssemblyFormat {
                 s.last_was_punctuation = true;
             }
             Element::AttrDict { with_keyword } => {
-                let elided: Vec<&str> = self
-                    .printed_attributes
-                    .iter()
-                    .copied()
-                    .chain(["operandSegmentSizes", "resultSegmentSizes"])
-                    .collect();
+                let elided: Vec<&str> =
+                    self.printed_attributes.iter().copied().chain(["operandSegmentSizes", "resultSegmentSizes"]).collect();
                 if *with_keyword {
                     p.print_optional_attr_dict_with_keyword(op, &elided);
                 } else {
@@ -66,11 +53,7 @@ impl AssemblyFormat {
                 s.last_was_punctuation = false;
             }
             Element::Optional(group) => {
-                let branch = if anchor_present(group.anchor, p, op) {
-                    &group.then
-                } else {
-                    &group.otherwise
-                };
+                let branch = if anchor_present(group.anchor, p, op) { &group.then } else { &group.otherwise };
                 self.print_elements(branch, p, op, s);
             }
             _ => {
@@ -110,24 +93,16 @@ fn print_literal(value: &str, p: &mut OpPrinter<'_>, s: &mut Spacing) {
 
 fn operand_group<'a>(p: &OpPrinter<'a>, op: OpId, group: usize) -> &'a [crate::body::Value] {
     let ir = p.ir;
-    let def = ir
-        .ctx()
-        .op_definition(ir.op(op).name)
-        .expect("formats belong to registered ops");
+    let def = ir.ctx().op_definition(ir.op(op).name).expect("formats belong to registered ops");
     &ir.operands(op)[segment(ir, op, SegmentKind::Operands, def.operands, group)]
 }
 
 fn target_types(target: TypeTarget, p: &OpPrinter<'_>, op: OpId) -> Vec<Type> {
     let ir = p.ir;
-    let def = ir
-        .ctx()
-        .op_definition(ir.op(op).name)
-        .expect("formats belong to registered ops");
+    let def = ir.ctx().op_definition(ir.op(op).name).expect("formats belong to registered ops");
     let values = match target {
         TypeTarget::Operand(i) => operand_group(p, op, i).to_vec(),
-        TypeTarget::Result(i) => {
-            ir.results(op)[segment(ir, op, SegmentKind::Results, def.results, i)].to_vec()
-        }
+        TypeTarget::Result(i) => ir.results(op)[segment(ir, op, SegmentKind::Results, def.results, i)].to_vec(),
         TypeTarget::AllOperands => ir.operands(op).to_vec(),
         TypeTarget::AllResults => ir.results(op).to_vec(),
     };
@@ -136,10 +111,7 @@ fn target_types(target: TypeTarget, p: &OpPrinter<'_>, op: OpId) -> Vec<Type> {
 
 fn anchor_present(anchor: Anchor, p: &OpPrinter<'_>, op: OpId) -> bool {
     let ir = p.ir;
-    let def = ir
-        .ctx()
-        .op_definition(ir.op(op).name)
-        .expect("formats belong to registered ops");
+    let def = ir.ctx().op_definition(ir.op(op).name).expect("formats belong to registered ops");
     match anchor {
         Anchor::Operand(i) => !operand_group(p, op, i).is_empty(),
         Anchor::Attribute(i) => {
@@ -147,10 +119,7 @@ fn anchor_present(anchor: Anchor, p: &OpPrinter<'_>, op: OpId) -> bool {
             let default = spec.constraint.default.map(|d| d(ir.ctx()));
             ir.attr(op, spec.name).is_some_and(|a| Some(a) != default)
         }
-        Anchor::Region(i) => ir
-            .regions(op)
-            .get(i)
-            .is_some_and(|&r| !ir.region_blocks(r).is_empty()),
+        Anchor::Region(i) => ir.regions(op).get(i).is_some_and(|&r| !ir.region_blocks(r).is_empty()),
         Anchor::Successor(i) => ir.successors(op).get(i).is_some(),
         Anchor::Type(t) => !target_types(t, p, op).is_empty(),
         Anchor::Custom => true,
@@ -159,11 +128,7 @@ fn anchor_present(anchor: Anchor, p: &OpPrinter<'_>, op: OpId) -> bool {
 
 fn print_variable(e: &Element, p: &mut OpPrinter<'_>, op: OpId) {
     let ir = p.ir;
-    let def = ir
-        .ctx()
-        .op_definition(ir.op(op).name)
-        .expect("formats belong to registered ops")
-        .clone();
+    let def = ir.ctx().op_definition(ir.op(op).name).expect("formats belong to registered ops").clone();
     match e {
         Element::Operand(i) => {
             let values = operand_group(p, op, *i).to_vec();
@@ -220,10 +185,7 @@ fn print_variable(e: &Element, p: &mut OpPrinter<'_>, op: OpId) {
             p.print_function_results(&outs);
         }
         Element::Custom(call) => (call.directive.print)(p, op, &call.args),
-        Element::Literal(_)
-        | Element::Whitespace(_)
-        | Element::AttrDict { .. }
-        | Element::Optional(_) => {
+        Element::Literal(_) | Element::Whitespace(_) | Element::AttrDict { .. } | Element::Optional(_) => {
             unreachable!("handled by print_element")
         }
     }

@@ -2,8 +2,11 @@
 //! built from flags or a textual pipeline and run with verification after
 //! every pass.
 
+use rayon::prelude::*;
+
 use crate::body::{Ir, OpId};
 use crate::diagnostics::Diagnostic;
+use crate::dialect::Traits;
 
 use super::pipeline::PipelineElement;
 use super::{Pass, PassInfo, PassOptions, PassRegistry};
@@ -16,11 +19,7 @@ pub struct PipelineError {
 }
 
 enum Entry {
-    Pass {
-        info: PassInfo,
-        options: PassOptions,
-        pass: Box<dyn Pass>,
-    },
+    Pass { info: PassInfo, options: PassOptions, pass: Box<dyn Pass> },
     Nested(OpPassManager),
 }
 
@@ -35,6 +34,10 @@ pub struct PassManager {
     root: OpPassManager,
     /// Run the verifier after every pass (`--verify-each`, on by default).
     pub verify_each: bool,
+    /// Run nested pipelines on isolated-from-above ops (functions) in
+    /// parallel (`--mlir-disable-threading` turns it off). The output is
+    /// the same either way.
+    pub threading: bool,
 }
 
 impl Default for PassManager {
@@ -45,13 +48,7 @@ impl Default for PassManager {
 
 impl PassManager {
     pub fn new() -> Self {
-        PassManager {
-            root: OpPassManager {
-                anchor: None,
-                entries: Vec::new(),
-            },
-            verify_each: true,
-        }
+        PassManager { root: OpPassManager { anchor: None, entries: Vec::new() }, verify_each: true, threading: true }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -61,25 +58,17 @@ impl PassManager {
     /// Adds the pass `name` with options written as `key=value ...`, as a
     /// command-line flag does. A pass anchored on an op kind is nested under
     /// that op kind (reusing the last nested list when it has that anchor).
-    pub fn add_pass(
-        &mut self,
-        registry: &PassRegistry,
-        name: &str,
-        options: &str,
-    ) -> Result<(), String> {
-        let info = *registry
-            .get(name)
-            .ok_or_else(|| format!("'{name}' does not refer to a registered pass"))?;
+    pub fn add_pass(&mut self, registry: &PassRegistry, name: &str, options: &str) -> Result<(), String> {
+        let info = *registry.get(name).ok_or_else(|| format!("'{name}' does not refer to a registered pass"))?;
         let entry = instantiate(&info, options)?;
         match info.anchor {
             None => self.root.entries.push(entry),
             Some(anchor) => {
                 let reuse = matches!(self.root.entries.last(), Some(Entry::Nested(n)) if n.anchor.as_deref() == Some(anchor));
                 if !reuse {
-                    self.root.entries.push(Entry::Nested(OpPassManager {
-                        anchor: Some(anchor.to_string()),
-                        entries: Vec::new(),
-                    }));
+                    self.root
+                        .entries
+                        .push(Entry::Nested(OpPassManager { anchor: Some(anchor.to_string()), entries: Vec::new() }));
                 }
                 if let Some(Entry::Nested(nested)) = self.root.entries.last_mut() {
                     nested.entries.push(entry);
@@ -91,16 +80,10 @@ impl PassManager {
 
     /// Adds a textual pipeline. Its outer `builtin.module(...)` (or
     /// `any(...)`) stands for the root op.
-    pub fn add_pipeline(
-        &mut self,
-        registry: &PassRegistry,
-        elements: &[PipelineElement],
-    ) -> Result<(), PipelineError> {
+    pub fn add_pipeline(&mut self, registry: &PassRegistry, elements: &[PipelineElement]) -> Result<(), PipelineError> {
         for element in elements {
             match element {
-                PipelineElement::Nested { op, elements, .. }
-                    if op == "builtin.module" || op == "any" =>
-                {
+                PipelineElement::Nested { op, elements, .. } if op == "builtin.module" || op == "any" => {
                     for inner in elements {
                         self.root.entries.push(build_entry(registry, inner, None)?);
                     }
@@ -118,37 +101,65 @@ impl PassManager {
 
     /// Runs every pass on `root` (usually a `builtin.module`).
     pub fn run(&self, ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
-        self.run_list(&self.root, ir, root, root)
+        self.run_list(&self.root, ir, root)
     }
 
-    fn run_list(
-        &self,
-        list: &OpPassManager,
-        ir: &mut Ir,
-        op: OpId,
-        root: OpId,
-    ) -> Result<(), Diagnostic> {
+    fn run_list(&self, list: &OpPassManager, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic> {
         for entry in &list.entries {
             match entry {
                 Entry::Pass { info, pass, .. } => {
                     pass.run(ir, op)?;
+                    // The op the pass ran on must still be valid.
                     if self.verify_each {
-                        crate::verifier::verify(ir, root).map_err(|d| {
+                        crate::verifier::verify(ir, op).map_err(|d| {
                             let location = ir.op(op).location;
-                            d.with_note(
-                                location,
-                                format!("the IR is invalid after pass '{}'", info.name),
-                            )
+                            d.with_note(location, format!("the IR is invalid after pass '{}'", info.name))
                         })?;
                     }
                 }
                 Entry::Nested(nested) => {
                     let anchor = nested.anchor.as_deref().unwrap_or("");
-                    for child in children_named(ir, op, anchor) {
-                        self.run_list(nested, ir, child, root)?;
+                    let children = children_named(ir, op, anchor);
+                    let isolated = children.first().is_some_and(|&c| ir.has_trait(c, Traits::ISOLATED_FROM_ABOVE));
+                    if self.threading && isolated && children.len() > 1 {
+                        self.run_in_parallel(nested, ir, &children)?;
+                    } else {
+                        for child in children {
+                            self.run_list(nested, ir, child)?;
+                        }
+                    }
+                    // What the nested passes could not check alone (symbol
+                    // uses across functions) is checked on the parent.
+                    if self.verify_each {
+                        crate::verifier::verify(ir, op)?;
                     }
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Runs `list` on each of `children` (isolated ops) at once: each is
+    /// copied into an arena of its own, transformed on a worker thread, and
+    /// copied back in place, in order. The first error in op order wins, so
+    /// the outcome does not depend on scheduling.
+    fn run_in_parallel(&self, list: &OpPassManager, ir: &mut Ir, children: &[OpId]) -> Result<(), Diagnostic> {
+        let ctx = ir.ctx_arc().clone();
+        let mut work: Vec<(Ir, OpId)> = children
+            .iter()
+            .map(|&child| {
+                let mut arena = Ir::new(ctx.clone());
+                let copy = ir.copy_op_to(child, &mut arena);
+                (arena, copy)
+            })
+            .collect();
+        let results: Vec<Result<(), Diagnostic>> =
+            work.par_iter_mut().map(|(arena, copy)| self.run_list(list, arena, *copy)).collect();
+        results.into_iter().collect::<Result<Vec<()>, Diagnostic>>()?;
+        for (&child, (arena, copy)) in children.iter().zip(&work) {
+            let done = arena.copy_op_to(*copy, ir);
+            ir.insert_op_before(child, done);
+            ir.erase_op(child);
         }
         Ok(())
     }
@@ -166,29 +177,16 @@ fn children_named(ir: &Ir, op: OpId, name: &str) -> Vec<OpId> {
 }
 
 fn instantiate(info: &PassInfo, options: &str) -> Result<Entry, String> {
-    let options = PassOptions::parse(options, info.options)
-        .map_err(|e| format!("invalid options for pass '{}': {e}", info.name))?;
-    let pass = (info.create)(&options)
-        .map_err(|e| format!("invalid options for pass '{}': {e}", info.name))?;
-    Ok(Entry::Pass {
-        info: *info,
-        options,
-        pass,
-    })
+    let options =
+        PassOptions::parse(options, info.options).map_err(|e| format!("invalid options for pass '{}': {e}", info.name))?;
+    let pass = (info.create)(&options).map_err(|e| format!("invalid options for pass '{}': {e}", info.name))?;
+    Ok(Entry::Pass { info: *info, options, pass })
 }
 
 /// One pipeline element, checked against the anchor of the list it is in.
-fn build_entry(
-    registry: &PassRegistry,
-    element: &PipelineElement,
-    anchor: Option<&str>,
-) -> Result<Entry, PipelineError> {
+fn build_entry(registry: &PassRegistry, element: &PipelineElement, anchor: Option<&str>) -> Result<Entry, PipelineError> {
     match element {
-        PipelineElement::Pass {
-            name,
-            options,
-            offset,
-        } => {
+        PipelineElement::Pass { name, options, offset } => {
             let info = registry.get(name).ok_or_else(|| PipelineError {
                 offset: *offset,
                 message: format!("'{name}' does not refer to a registered pass or pass pipeline"),
@@ -202,20 +200,11 @@ fn build_entry(
                     });
                 }
             }
-            instantiate(info, options).map_err(|message| PipelineError {
-                offset: *offset,
-                message,
-            })
+            instantiate(info, options).map_err(|message| PipelineError { offset: *offset, message })
         }
         PipelineElement::Nested { op, elements, .. } => {
-            let entries = elements
-                .iter()
-                .map(|e| build_entry(registry, e, Some(op)))
-                .collect::<Result<_, _>>()?;
-            Ok(Entry::Nested(OpPassManager {
-                anchor: Some(op.clone()),
-                entries,
-            }))
+            let entries = elements.iter().map(|e| build_entry(registry, e, Some(op))).collect::<Result<_, _>>()?;
+            Ok(Entry::Nested(OpPassManager { anchor: Some(op.clone()), entries }))
         }
     }
 }
@@ -232,11 +221,7 @@ fn entries_text(entries: &[Entry]) -> String {
                     format!("{}{{{text}}}", info.name)
                 }
             }
-            Entry::Nested(n) => format!(
-                "{}({})",
-                n.anchor.as_deref().unwrap_or("any"),
-                entries_text(&n.entries)
-            ),
+            Entry::Nested(n) => format!("{}({})", n.anchor.as_deref().unwrap_or("any"), entries_text(&n.entries)),
         })
         .collect::<Vec<_>>()
         .join(",")

@@ -42,20 +42,14 @@ impl PassOptions {
                 let known: Vec<&str> = declared.iter().map(|o| o.name).collect();
                 return Err(format!(
                     "no such option '{key}'; options are: {}",
-                    if known.is_empty() {
-                        "none".to_string()
-                    } else {
-                        known.join(", ")
-                    }
+                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
                 ));
             }
             values.insert(key.to_string(), value);
             rest = after.trim_start();
         }
         for o in declared {
-            values
-                .entry(o.name.to_string())
-                .or_insert_with(|| o.default.to_string());
+            values.entry(o.name.to_string()).or_insert_with(|| o.default.to_string());
         }
         Ok(PassOptions { values })
     }
@@ -69,16 +63,12 @@ impl PassOptions {
         match self.get(key) {
             "true" | "1" => Ok(true),
             "false" | "0" => Ok(false),
-            other => Err(format!(
-                "option '{key}' expects true or false, got '{other}'"
-            )),
+            other => Err(format!("option '{key}' expects true or false, got '{other}'")),
         }
     }
 
     pub fn get_int(&self, key: &str) -> Result<i64, String> {
-        self.get(key)
-            .parse()
-            .map_err(|_| format!("option '{key}' expects an integer, got '{}'", self.get(key)))
+        self.get(key).parse().map_err(|_| format!("option '{key}' expects an integer, got '{}'", self.get(key)))
     }
 
     /// A comma-separated list of integers (empty for an empty value).
@@ -88,11 +78,7 @@ impl PassOptions {
             return Ok(Vec::new());
         }
         text.split(',')
-            .map(|v| {
-                v.trim()
-                    .parse()
-                    .map_err(|_| format!("option '{key}' expects a list of integers, got '{text}'"))
-            })
+            .map(|v| v.trim().parse().map_err(|_| format!("option '{key}' expects a list of integers, got '{text}'")))
             .collect()
     }
 
@@ -117,11 +103,7 @@ fn split_value(text: &str) -> Result<(String, &str), String> {
     for (i, c) in text.char_indices() {
         match c {
             '{' => depth += 1,
-            '}' => {
-                depth = depth
-                    .checked_sub(1)
-                    .ok_or("unbalanced '}' in option value")?
-            }
+            '}' => depth = depth.checked_sub(1).ok_or("unbalanced '}' in option value")?,
             c if c.is_whitespace() && depth == 0 => return Ok((text[..i].to_string(), &text[i..])),
             _ => {}
         }
@@ -137,21 +119,9 @@ mod tests {
     use super::*;
 
     const DECLARED: &[OptionInfo] = &[
-        OptionInfo {
-            name: "sizes",
-            description: "tile sizes",
-            default: "",
-        },
-        OptionInfo {
-            name: "max-iterations",
-            description: "bound",
-            default: "10",
-        },
-        OptionInfo {
-            name: "verbose",
-            description: "talk",
-            default: "false",
-        },
+        OptionInfo { name: "sizes", description: "tile sizes", default: "" },
+        OptionInfo { name: "max-iterations", description: "bound", default: "10" },
+        OptionInfo { name: "verbose", description: "talk", default: "false" },
     ];
 
     #[test]
@@ -170,9 +140,6 @@ mod tests {
             "no such option 'size'; options are: sizes, max-iterations, verbose"
         );
         let o = PassOptions::parse("max-iterations=x", DECLARED).expect("parsed as text");
-        assert_eq!(
-            o.get_int("max-iterations").unwrap_err(),
-            "option 'max-iterations' expects an integer, got 'x'"
-        );
+        assert_eq!(o.get_int("max-iterations").unwrap_err(), "option 'max-iterations' expects an integer, got 'x'");
     }
 }

@@ -8,16 +8,8 @@ use super::manager::PipelineError;
 /// One element of a textual pipeline.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PipelineElement {
-    Pass {
-        name: String,
-        options: String,
-        offset: usize,
-    },
-    Nested {
-        op: String,
-        elements: Vec<PipelineElement>,
-        offset: usize,
-    },
+    Pass { name: String, options: String, offset: usize },
+    Nested { op: String, elements: Vec<PipelineElement>, offset: usize },
 }
 
 /// Parses a textual pipeline into elements (their names are not resolved yet).
@@ -38,10 +30,7 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn error(&self, message: impl Into<String>) -> PipelineError {
-        PipelineError {
-            offset: self.pos,
-            message: message.into(),
-        }
+        PipelineError { offset: self.pos, message: message.into() }
     }
 
     fn skip_space(&mut self) {
@@ -90,45 +79,26 @@ impl Cursor<'_> {
             let mut depth = 1;
             while depth > 0 {
                 match self.text[self.pos..].chars().next() {
-                    None => {
-                        return Err(PipelineError {
-                            offset: start - 1,
-                            message: "unterminated '{' in pass options".into(),
-                        })
-                    }
+                    None => return Err(PipelineError { offset: start - 1, message: "unterminated '{' in pass options".into() }),
                     Some('{') => depth += 1,
                     Some('}') => depth -= 1,
                     _ => {}
                 }
-                self.pos += self.text[self.pos..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
+                self.pos += self.text[self.pos..].chars().next().map_or(1, char::len_utf8);
             }
             options = self.text[start..self.pos - 1].to_string();
         }
         if self.eat('(') {
             if !options.is_empty() {
-                return Err(PipelineError {
-                    offset,
-                    message: format!("'{name}' nests a pipeline and takes no options"),
-                });
+                return Err(PipelineError { offset, message: format!("'{name}' nests a pipeline and takes no options") });
             }
             let elements = self.elements()?;
             if !self.eat(')') {
                 return Err(self.error("expected ')' to end the nested pipeline"));
             }
-            return Ok(PipelineElement::Nested {
-                op: name,
-                elements,
-                offset,
-            });
+            return Ok(PipelineElement::Nested { op: name, elements, offset });
         }
-        Ok(PipelineElement::Pass {
-            name,
-            options,
-            offset,
-        })
+        Ok(PipelineElement::Pass { name, options, offset })
     }
 }
 
@@ -138,10 +108,8 @@ mod tests {
 
     #[test]
     fn nesting_and_options() {
-        let parsed = parse_pipeline(
-            "builtin.module(func.func(canonicalize{max-iterations=5 x={a b}},cse), symbol-dce)",
-        )
-        .expect("valid");
+        let parsed =
+            parse_pipeline("builtin.module(func.func(canonicalize{max-iterations=5 x={a b}},cse), symbol-dce)").expect("valid");
         let expected = vec![PipelineElement::Nested {
             op: "builtin.module".into(),
             offset: 0,
@@ -155,18 +123,10 @@ mod tests {
                             options: "max-iterations=5 x={a b}".into(),
                             offset: 25,
                         },
-                        PipelineElement::Pass {
-                            name: "cse".into(),
-                            options: String::new(),
-                            offset: 64,
-                        },
+                        PipelineElement::Pass { name: "cse".into(), options: String::new(), offset: 64 },
                     ],
                 },
-                PipelineElement::Pass {
-                    name: "symbol-dce".into(),
-                    options: String::new(),
-                    offset: 70,
-                },
+                PipelineElement::Pass { name: "symbol-dce".into(), options: String::new(), offset: 70 },
             ],
         }];
         assert_eq!(parsed, expected);
@@ -176,18 +136,12 @@ mod tests {
     fn malformed_pipelines_point_at_the_problem() {
         assert_eq!(
             parse_pipeline("a(b").unwrap_err(),
-            PipelineError {
-                offset: 3,
-                message: "expected ')' to end the nested pipeline".into()
-            }
+            PipelineError { offset: 3, message: "expected ')' to end the nested pipeline".into() }
         );
         assert_eq!(parse_pipeline("a{x=1").unwrap_err().offset, 1);
         assert_eq!(
             parse_pipeline("a,,b").unwrap_err(),
-            PipelineError {
-                offset: 2,
-                message: "expected a pass or an op name".into()
-            }
+            PipelineError { offset: 2, message: "expected a pass or an op name".into() }
         );
         assert_eq!(parse_pipeline("a) b").unwrap_err().offset, 1);
         assert_eq!(parse_pipeline("").expect("empty is fine"), vec![]);

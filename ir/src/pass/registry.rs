@@ -34,21 +34,11 @@ impl PassRegistry {
     pub fn describe(&self) -> String {
         let mut out = String::from("Available passes:\n");
         for info in self.passes() {
-            let anchor = info
-                .anchor
-                .map_or(String::new(), |a| format!(" (runs on '{a}')"));
+            let anchor = info.anchor.map_or(String::new(), |a| format!(" (runs on '{a}')"));
             out.push_str(&format!("  --{:<28} {}{anchor}\n", info.name, info.summary));
             for o in info.options {
-                let default = if o.default.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (default: {})", o.default)
-                };
-                out.push_str(&format!(
-                    "      {:<26} {}{default}\n",
-                    format!("{}=<value>", o.name),
-                    o.description
-                ));
+                let default = if o.default.is_empty() { String::new() } else { format!(" (default: {})", o.default) };
+                out.push_str(&format!("      {:<26} {}{default}\n", format!("{}=<value>", o.name), o.description));
             }
         }
         out

@@ -30,11 +30,7 @@ pub(crate) fn try_fold(ir: &Ir, op: OpId) -> Option<Vec<FoldResult>> {
     if ir.has_trait(op, Traits::CONSTANT_LIKE) {
         return None;
     }
-    let constants: Vec<Option<Attribute>> = ir
-        .operands(op)
-        .iter()
-        .map(|&v| constant_value(ir, v))
-        .collect();
+    let constants: Vec<Option<Attribute>> = ir.operands(op).iter().map(|&v| constant_value(ir, v)).collect();
     let results = fold(ir, op, &constants)?;
     (results.len() == ir.results(op).len()).then_some(results)
 }

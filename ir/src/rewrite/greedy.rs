@@ -28,10 +28,7 @@ pub struct GreedyConfig {
 
 impl Default for GreedyConfig {
     fn default() -> Self {
-        GreedyConfig {
-            max_iterations: 10,
-            fold: true,
-        }
+        GreedyConfig { max_iterations: 10, fold: true }
     }
 }
 
@@ -79,14 +76,7 @@ pub fn apply_patterns_greedily(
                 continue;
             }
             let mut rewriter = PatternRewriter::new(ir);
-            if visit(
-                op,
-                &mut rewriter,
-                &ordered,
-                config,
-                &mut constants,
-                &mut stats,
-            ) {
+            if visit(op, &mut rewriter, &ordered, config, &mut constants, &mut stats) {
                 changed = true;
                 // Revisit what the change touched, and their users.
                 let touched = std::mem::take(&mut rewriter.touched);
@@ -275,13 +265,7 @@ impl ConstantTable {
     }
 
     /// A constant value `attr` of type `ty` for use by `user`.
-    fn get_or_create(
-        &mut self,
-        rewriter: &mut PatternRewriter<'_>,
-        user: OpId,
-        attr: Attribute,
-        ty: Type,
-    ) -> Option<Value> {
+    fn get_or_create(&mut self, rewriter: &mut PatternRewriter<'_>, user: OpId, attr: Attribute, ty: Type) -> Option<Value> {
         let ir = &*rewriter.ir;
         let block = Self::scope_block(ir, user)?;
         if let Some(&existing) = self.known.get(&(block, attr, ty)) {

@@ -11,11 +11,8 @@ use crate::dialect::Traits;
 /// Simplifies every multi-block region under `root`; returns whether anything changed.
 pub fn simplify_regions(ir: &mut Ir, root: OpId) -> bool {
     let mut changed = false;
-    let regions: Vec<RegionId> = ir
-        .walk_collect(root, WalkOrder::PreOrder)
-        .iter()
-        .flat_map(|&op| ir.regions(op).to_vec())
-        .collect();
+    let regions: Vec<RegionId> =
+        ir.walk_collect(root, WalkOrder::PreOrder).iter().flat_map(|&op| ir.regions(op).to_vec()).collect();
     for region in regions {
         if ir.region_blocks(region).len() < 2 {
             continue;
@@ -39,12 +36,7 @@ fn erase_unreachable_blocks(ir: &mut Ir, region: RegionId) -> bool {
             }
         }
     }
-    let dead: Vec<BlockId> = ir
-        .region_blocks(region)
-        .iter()
-        .copied()
-        .filter(|b| !reachable.contains(b))
-        .collect();
+    let dead: Vec<BlockId> = ir.region_blocks(region).iter().copied().filter(|b| !reachable.contains(b)).collect();
     for &b in &dead {
         ir.erase_block(b);
     }
@@ -65,18 +57,11 @@ fn merge_blocks(ir: &mut Ir, region: RegionId) -> bool {
         let Some(branch) = ir.last_op(pred) else {
             continue;
         };
-        if !ir.has_trait(branch, Traits::UNCONDITIONAL_BRANCH)
-            || ir.operands(branch).len() != ir.block_arguments(block).len()
-        {
+        if !ir.has_trait(branch, Traits::UNCONDITIONAL_BRANCH) || ir.operands(branch).len() != ir.block_arguments(block).len() {
             continue;
         }
         // The branch's operands take the place of the block's arguments.
-        for (arg, value) in ir
-            .block_arguments(block)
-            .to_vec()
-            .into_iter()
-            .zip(ir.operands(branch).to_vec())
-        {
+        for (arg, value) in ir.block_arguments(block).to_vec().into_iter().zip(ir.operands(branch).to_vec()) {
             ir.replace_all_uses(arg, value);
         }
         ir.erase_op(branch);

@@ -18,11 +18,7 @@ pub struct PatternRewriter<'a> {
 
 impl<'a> PatternRewriter<'a> {
     pub(crate) fn new(ir: &'a mut Ir) -> Self {
-        PatternRewriter {
-            ir,
-            touched: Vec::new(),
-            changed: false,
-        }
+        PatternRewriter { ir, touched: Vec::new(), changed: false }
     }
 
     /// Read access to the IR, to match before rewriting.
@@ -57,13 +53,7 @@ impl<'a> PatternRewriter<'a> {
         let mut state = OperationState::new(ctx.op_name(name), location);
         state.operands = operands.to_vec();
         state.result_types = result_types.to_vec();
-        state.attributes = attributes
-            .iter()
-            .map(|(n, v)| NamedAttribute {
-                name: ctx.symbol(n),
-                value: *v,
-            })
-            .collect();
+        state.attributes = attributes.iter().map(|(n, v)| NamedAttribute { name: ctx.symbol(n), value: *v }).collect();
         if let Some(def) = ctx.op_definition(state.name) {
             def.add_default_attributes(ctx, &mut state.attributes);
         }
@@ -92,12 +82,7 @@ impl<'a> PatternRewriter<'a> {
     /// Erases `op` (and what is nested in it); the producers of its
     /// operands are revisited, they may have become dead.
     pub fn erase_op(&mut self, op: OpId) {
-        self.touched.extend(
-            self.ir
-                .operands(op)
-                .iter()
-                .filter_map(|&v| self.ir.defining_op(v)),
-        );
+        self.touched.extend(self.ir.operands(op).iter().filter_map(|&v| self.ir.defining_op(v)));
         self.ir.erase_op(op);
         self.changed = true;
     }

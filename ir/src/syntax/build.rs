@@ -23,11 +23,7 @@ type Result<T> = std::result::Result<T, BuildError>;
 
 fn error<T>(pair: &Pair<Rule>, message: impl Into<String>) -> Result<T> {
     let span = pair.as_span();
-    Err(BuildError {
-        start: span.start(),
-        end: span.end(),
-        message: message.into(),
-    })
+    Err(BuildError { start: span.start(), end: span.end(), message: message.into() })
 }
 
 /// Alias tables visible to the builder.
@@ -60,11 +56,8 @@ pub fn unescape_string(literal: &str) -> std::result::Result<String, String> {
             Some(b'n') => out.push(b'\n'),
             Some(b't') => out.push(b'\t'),
             Some(h) if h.is_ascii_hexdigit() => {
-                let hex = body
-                    .get(i + 1..i + 3)
-                    .ok_or("invalid escape in string literal")?;
-                let byte =
-                    u8::from_str_radix(hex, 16).map_err(|_| "invalid escape in string literal")?;
+                let hex = body.get(i + 1..i + 3).ok_or("invalid escape in string literal")?;
+                let byte = u8::from_str_radix(hex, 16).map_err(|_| "invalid escape in string literal")?;
                 out.push(byte);
                 i += 3;
                 continue;
@@ -84,10 +77,7 @@ impl<'a> Builder<'a> {
         let ctx = self.ctx;
         let mut pair = pair;
         while matches!(pair.as_rule(), Rule::r#type | Rule::type_attr) {
-            pair = pair
-                .into_inner()
-                .next()
-                .expect("grammar: a type has one child");
+            pair = pair.into_inner().next().expect("grammar: a type has one child");
         }
         let data = match pair.as_rule() {
             Rule::integer_type => {
@@ -106,28 +96,17 @@ impl<'a> Builder<'a> {
                 TypeData::Integer { width, signedness }
             }
             Rule::index_type => TypeData::Index,
-            Rule::float_type => TypeData::Float(
-                FloatKind::from_keyword(pair.as_str()).expect("grammar lists float kinds"),
-            ),
+            Rule::float_type => TypeData::Float(FloatKind::from_keyword(pair.as_str()).expect("grammar lists float kinds")),
             Rule::none_type => TypeData::None,
             Rule::complex_type => {
                 let inner = self.type_(pair.into_inner().next().expect("grammar"))?;
                 TypeData::Complex(inner)
             }
-            Rule::tuple_type => TypeData::Tuple(
-                pair.into_inner()
-                    .map(|p| self.type_(p))
-                    .collect::<Result<_>>()?,
-            ),
+            Rule::tuple_type => TypeData::Tuple(pair.into_inner().map(|p| self.type_(p)).collect::<Result<_>>()?),
             Rule::function_type => {
                 let mut inner = pair.into_inner();
                 let inputs = self.type_list(inner.next().expect("grammar"))?;
-                let results_pair = inner
-                    .next()
-                    .expect("grammar")
-                    .into_inner()
-                    .next()
-                    .expect("grammar");
+                let results_pair = inner.next().expect("grammar").into_inner().next().expect("grammar");
                 let results = if results_pair.as_rule() == Rule::type_list_parens {
                     self.type_list(results_pair)?
                 } else {
@@ -145,19 +124,13 @@ impl<'a> Builder<'a> {
                     return error(&pair, "vector types must have at least one dimension");
                 }
                 let element = self.type_(inner.next().expect("grammar"))?;
-                TypeData::Vector {
-                    shape,
-                    scalable,
-                    element,
-                }
+                TypeData::Vector { shape, scalable, element }
             }
             Rule::tensor_type => {
                 let mut inner = pair.into_inner();
                 let first = inner.next().expect("grammar");
                 if first.as_rule() == Rule::unranked {
-                    TypeData::UnrankedTensor {
-                        element: self.type_(inner.next().expect("grammar"))?,
-                    }
+                    TypeData::UnrankedTensor { element: self.type_(inner.next().expect("grammar"))? }
                 } else {
                     let (shape, scalable) = self.dimensions(first.clone())?;
                     if scalable.iter().any(|&s| s) {
@@ -165,11 +138,7 @@ impl<'a> Builder<'a> {
                     }
                     let element = self.type_(inner.next().expect("grammar"))?;
                     let encoding = inner.next().map(|p| self.attribute(p)).transpose()?;
-                    TypeData::RankedTensor {
-                        shape,
-                        element,
-                        encoding,
-                    }
+                    TypeData::RankedTensor { shape, element, encoding }
                 }
             }
             Rule::memref_type => {
@@ -178,10 +147,7 @@ impl<'a> Builder<'a> {
                 if first.as_rule() == Rule::unranked {
                     let element = self.type_(inner.next().expect("grammar"))?;
                     let memory_space = inner.next().map(|p| self.attribute(p)).transpose()?;
-                    TypeData::UnrankedMemRef {
-                        element,
-                        memory_space,
-                    }
+                    TypeData::UnrankedMemRef { element, memory_space }
                 } else {
                     let (shape, scalable) = self.dimensions(first.clone())?;
                     if scalable.iter().any(|&s| s) {
@@ -195,32 +161,21 @@ impl<'a> Builder<'a> {
                         // A layout is an affine map or strided layout; anything else is the memory space.
                         let is_layout = layout.is_none()
                             && memory_space.is_none()
-                            && matches!(
-                                attr.data(ctx),
-                                AttrData::AffineMap(_) | AttrData::StridedLayout { .. }
-                            );
+                            && matches!(attr.data(ctx), AttrData::AffineMap(_) | AttrData::StridedLayout { .. });
                         if is_layout {
                             layout = Some(attr);
                         } else {
                             memory_space = Some(attr);
                         }
                     }
-                    TypeData::MemRef {
-                        shape,
-                        element,
-                        layout,
-                        memory_space,
-                    }
+                    TypeData::MemRef { shape, element, layout, memory_space }
                 }
             }
             Rule::dialect_type => {
                 let mut inner = pair.into_inner();
                 let dialect = ctx.symbol(inner.next().expect("grammar").as_str());
                 let body = inner.next().expect("grammar").as_str();
-                TypeData::Dialect {
-                    dialect,
-                    body: body.into(),
-                }
+                TypeData::Dialect { dialect, body: body.into() }
             }
             Rule::type_alias => {
                 let name = &pair.as_str()[1..];
@@ -243,10 +198,7 @@ impl<'a> Builder<'a> {
         let mut scalable = Vec::new();
         for d in pair.into_inner() {
             let (text, is_scalable) = match d.as_rule() {
-                Rule::scalable_dim => (
-                    d.clone().into_inner().next().expect("grammar").as_str(),
-                    true,
-                ),
+                Rule::scalable_dim => (d.clone().into_inner().next().expect("grammar").as_str(), true),
                 _ => (d.as_str(), false),
             };
             if text == "?" {
@@ -266,11 +218,7 @@ impl<'a> Builder<'a> {
 
     pub fn attribute(&self, pair: Pair<Rule>) -> Result<Attribute> {
         let ctx = self.ctx;
-        let pair = if pair.as_rule() == Rule::attribute {
-            pair.into_inner().next().expect("grammar")
-        } else {
-            pair
-        };
+        let pair = if pair.as_rule() == Rule::attribute { pair.into_inner().next().expect("grammar") } else { pair };
         let data = match pair.as_rule() {
             Rule::bool_attr => return Ok(Attribute::bool(ctx, pair.as_str() == "true")),
             Rule::unit_attr => AttrData::Unit,
@@ -291,26 +239,15 @@ impl<'a> Builder<'a> {
                     Err(m) => return error(&literal, m),
                 }
             }
-            Rule::array_attr => AttrData::Array(
-                pair.into_inner()
-                    .map(|p| self.attribute(p))
-                    .collect::<Result<_>>()?,
-            ),
-            Rule::dictionary_attr => {
-                return self
-                    .dictionary(pair)
-                    .map(|entries| Attribute::dictionary(ctx, entries))
-            }
+            Rule::array_attr => AttrData::Array(pair.into_inner().map(|p| self.attribute(p)).collect::<Result<_>>()?),
+            Rule::dictionary_attr => return self.dictionary(pair).map(|entries| Attribute::dictionary(ctx, entries)),
             Rule::symbol_ref_attr => {
                 let mut names = Vec::new();
                 for p in pair.clone().into_inner() {
                     names.push(self.symbol_name(&p)?);
                 }
                 let root = names.remove(0);
-                AttrData::SymbolRef {
-                    root: ctx.symbol(&root),
-                    nested: names.iter().map(|n| ctx.symbol(n)).collect(),
-                }
+                AttrData::SymbolRef { root: ctx.symbol(&root), nested: names.iter().map(|n| ctx.symbol(n)).collect() }
             }
             Rule::dense_attr => return self.dense(pair),
             Rule::dense_array_attr => {
@@ -324,9 +261,7 @@ impl<'a> Builder<'a> {
                     .collect::<Result<_>>()?;
                 AttrData::DenseArray { element, values }
             }
-            Rule::affine_map_attr => {
-                AttrData::AffineMap(self.affine_map(pair.into_inner().next().expect("grammar"))?)
-            }
+            Rule::affine_map_attr => AttrData::AffineMap(self.affine_map(pair.into_inner().next().expect("grammar"))?),
             Rule::strided_attr => {
                 let mut strides = Vec::new();
                 let mut offset = 0;
@@ -342,17 +277,12 @@ impl<'a> Builder<'a> {
                 }
                 AttrData::StridedLayout { offset, strides }
             }
-            Rule::location_attr => {
-                AttrData::Location(self.location_data(pair.into_inner().next().expect("grammar"))?)
-            }
+            Rule::location_attr => AttrData::Location(self.location_data(pair.into_inner().next().expect("grammar"))?),
             Rule::dialect_attr => {
                 let mut inner = pair.into_inner();
                 let dialect = ctx.symbol(inner.next().expect("grammar").as_str());
                 let body = inner.next().expect("grammar").as_str();
-                AttrData::Dialect {
-                    dialect,
-                    body: body.into(),
-                }
+                AttrData::Dialect { dialect, body: body.into() }
             }
             Rule::attr_alias => {
                 let name = &pair.as_str()[1..];
@@ -370,10 +300,7 @@ impl<'a> Builder<'a> {
     /// Whether a strided dimension is the offset: the text before it ends with `offset:`.
     fn offset_follows(&self, pair: &Pair<Rule>) -> bool {
         let before = &pair.get_input()[..pair.as_span().start()];
-        before
-            .trim_end()
-            .strip_suffix(':')
-            .is_some_and(|b| b.trim_end().ends_with("offset"))
+        before.trim_end().strip_suffix(':').is_some_and(|b| b.trim_end().ends_with("offset"))
     }
 
     fn strided_value(&self, pair: &Pair<Rule>) -> Result<i64> {
@@ -417,10 +344,7 @@ impl<'a> Builder<'a> {
             };
             let sym = ctx.symbol(&name);
             if entries.iter().any(|e| e.name == sym) {
-                return error(
-                    &name_pair,
-                    format!("duplicate key '{name}' in dictionary attribute"),
-                );
+                return error(&name_pair, format!("duplicate key '{name}' in dictionary attribute"));
             }
             entries.push(NamedAttribute { name: sym, value });
         }
@@ -465,20 +389,13 @@ impl<'a> Builder<'a> {
             }
             TypeData::Float(kind) => {
                 if let Some(hex) = text.strip_prefix("0x") {
-                    let bits = u128::from_str_radix(hex, 16)
-                        .ok()
-                        .filter(|b| kind.width() >= 128 || *b >> kind.width() == 0);
+                    let bits = u128::from_str_radix(hex, 16).ok().filter(|b| kind.width() >= 128 || *b >> kind.width() == 0);
                     let Some(bits) = bits else {
                         return error(literal, "hexadecimal float constant out of range for type");
                     };
                     let value = crate::float::from_bits(*kind, bits)
                         .ok_or(())
-                        .or_else(|_| {
-                            error(
-                                literal,
-                                "hexadecimal float literal not supported for this type",
-                            )
-                        })?;
+                        .or_else(|_| error(literal, "hexadecimal float literal not supported for this type"))?;
                     return Ok(Attribute::float(ctx, value, ty));
                 }
                 if text == "true" || text == "false" {
@@ -489,10 +406,7 @@ impl<'a> Builder<'a> {
                     Err(_) => error(literal, "invalid floating point literal"),
                 }
             }
-            _ => error(
-                literal,
-                "expected integer or floating point type for this literal",
-            ),
+            _ => error(literal, "expected integer or floating point type for this literal"),
         }
     }
 
@@ -502,13 +416,8 @@ impl<'a> Builder<'a> {
         let mut inner: Vec<Pair<Rule>> = pair.into_inner().collect();
         let ty_pair = inner.pop().expect("grammar: dense has a type");
         let ty = self.type_(ty_pair.clone())?;
-        let (Some(element), Some(shape)) =
-            (ty.shaped_element(ctx), ty.shape(ctx).map(|s| s.to_vec()))
-        else {
-            return error(
-                &ty_pair,
-                "elements literal type must be a static shaped type",
-            );
+        let (Some(element), Some(shape)) = (ty.shaped_element(ctx), ty.shape(ctx).map(|s| s.to_vec())) else {
+            return error(&ty_pair, "elements literal type must be a static shaped type");
         };
         if shape.contains(&DYNAMIC) {
             return error(&ty_pair, "elements literal type must have static shape");
@@ -517,22 +426,14 @@ impl<'a> Builder<'a> {
         let elements = match inner.pop() {
             None => {
                 if count != 0 {
-                    return error(
-                        &whole,
-                        format!(
-                            "parsed zero elements, but type ({}) expected at least 1",
-                            ctx.print_type(ty)
-                        ),
-                    );
+                    return error(&whole, format!("parsed zero elements, but type ({}) expected at least 1", ctx.print_type(ty)));
                 }
                 DenseElements::Elements(Vec::new())
             }
             Some(p) if p.as_rule() == Rule::string_literal => {
                 let hex = &p.as_str()[1..p.as_str().len() - 1];
                 match self.decode_hex_elements(hex, element, count) {
-                    Some(values)
-                        if values.windows(2).all(|w| w[0] == w[1]) && !values.is_empty() =>
-                    {
+                    Some(values) if values.windows(2).all(|w| w[0] == w[1]) && !values.is_empty() => {
                         DenseElements::Splat(values[0])
                     }
                     Some(values) => DenseElements::Elements(values),
@@ -548,17 +449,12 @@ impl<'a> Builder<'a> {
                     DenseElements::Splat(flat[0])
                 } else {
                     if dims != shape {
-                        let got = dims
-                            .iter()
-                            .map(|d| d.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        let want = shape
-                            .iter()
-                            .map(|d| d.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        return error(&literal, format!("inferred shape of elements literal ([{got}]) does not match type ([{want}])"));
+                        let got = dims.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
+                        let want = shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
+                        return error(
+                            &literal,
+                            format!("inferred shape of elements literal ([{got}]) does not match type ([{want}])"),
+                        );
                     }
                     DenseElements::Elements(flat)
                 }
@@ -574,43 +470,28 @@ impl<'a> Builder<'a> {
     fn decode_hex_elements(&self, hex: &str, element: Type, count: i128) -> Option<Vec<Attribute>> {
         let ctx = self.ctx;
         let digits = hex.strip_prefix("0x")?;
-        let bytes: Vec<u8> = (0..digits.len() / 2)
-            .map(|i| u8::from_str_radix(digits.get(2 * i..2 * i + 2)?, 16).ok())
-            .collect::<Option<_>>()?;
+        let bytes: Vec<u8> =
+            (0..digits.len() / 2).map(|i| u8::from_str_radix(digits.get(2 * i..2 * i + 2)?, 16).ok()).collect::<Option<_>>()?;
         let (width, float) = match element.data(ctx) {
-            TypeData::Integer { width, .. } if *width % 8 == 0 && *width <= 64 => {
-                (*width as usize / 8, None)
-            }
-            TypeData::Float(kind) if crate::float::from_bits(*kind, 0).is_some() => {
-                (kind.width() as usize / 8, Some(*kind))
-            }
+            TypeData::Integer { width, .. } if *width % 8 == 0 && *width <= 64 => (*width as usize / 8, None),
+            TypeData::Float(kind) if crate::float::from_bits(*kind, 0).is_some() => (kind.width() as usize / 8, Some(*kind)),
             _ => return None,
         };
-        if !bytes.len().is_multiple_of(width)
-            || (bytes.len() / width) as i128 != count && bytes.len() != width
-        {
+        if !bytes.len().is_multiple_of(width) || (bytes.len() / width) as i128 != count && bytes.len() != width {
             return None;
         }
         let values = bytes
             .chunks(width)
             .map(|chunk| {
-                let bits = chunk
-                    .iter()
-                    .rev()
-                    .fold(0u128, |acc, &b| (acc << 8) | b as u128);
+                let bits = chunk.iter().rev().fold(0u128, |acc, &b| (acc << 8) | b as u128);
                 match float {
-                    Some(kind) => Attribute::float(
-                        ctx,
-                        crate::float::from_bits(kind, bits).unwrap_or(0.0),
-                        element,
-                    ),
+                    Some(kind) => Attribute::float(ctx, crate::float::from_bits(kind, bits).unwrap_or(0.0), element),
                     None => {
                         let signless = match element.data(ctx) {
                             TypeData::Integer { signedness, .. } => *signedness,
                             _ => Signedness::Signless,
                         };
-                        let value = fit_integer(bits as i128, width as u32 * 8, signless)
-                            .unwrap_or(bits as i128);
+                        let value = fit_integer(bits as i128, width as u32 * 8, signless).unwrap_or(bits as i128);
                         Attribute::integer(ctx, value, element)
                     }
                 }
@@ -631,10 +512,7 @@ impl<'a> Builder<'a> {
         let children: Vec<Pair<Rule>> = pair.clone().into_inner().collect();
         if children.len() == 1 && children[0].as_rule() == Rule::dense_scalar {
             if depth < dims.len() {
-                return error(
-                    &pair,
-                    "tensor literal is invalid; ranks are not consistent between elements",
-                );
+                return error(&pair, "tensor literal is invalid; ranks are not consistent between elements");
             }
             let scalar = children[0].clone().into_inner().next().expect("grammar");
             if scalar.as_rule() == Rule::complex_literal {
@@ -647,10 +525,7 @@ impl<'a> Builder<'a> {
         if depth == dims.len() {
             dims.push(children.len() as i64);
         } else if dims[depth] != children.len() as i64 {
-            return error(
-                &pair,
-                "tensor literal is invalid; ranks are not consistent between elements",
-            );
+            return error(&pair, "tensor literal is invalid; ranks are not consistent between elements");
         }
         for c in children {
             self.dense_literal(c, element, depth + 1, dims, flat)?;
@@ -662,46 +537,26 @@ impl<'a> Builder<'a> {
 
     pub fn affine_map(&self, pair: Pair<Rule>) -> Result<AffineMap> {
         let mut inner = pair.into_inner();
-        let dims: Vec<String> = inner
-            .next()
-            .expect("grammar")
-            .into_inner()
-            .map(|p| p.as_str().to_string())
-            .collect();
+        let dims: Vec<String> = inner.next().expect("grammar").into_inner().map(|p| p.as_str().to_string()).collect();
         let mut symbols = Vec::new();
         let mut results = Vec::new();
         for p in inner {
             match p.as_rule() {
-                Rule::affine_symbols => {
-                    symbols = p.into_inner().map(|s| s.as_str().to_string()).collect()
-                }
+                Rule::affine_symbols => symbols = p.into_inner().map(|s| s.as_str().to_string()).collect(),
                 _ => results.push(self.affine_expr(p, &dims, &symbols)?),
             }
         }
-        Ok(AffineMap {
-            num_dims: dims.len() as u32,
-            num_symbols: symbols.len() as u32,
-            results,
-        })
+        Ok(AffineMap { num_dims: dims.len() as u32, num_symbols: symbols.len() as u32, results })
     }
 
-    fn affine_expr(
-        &self,
-        pair: Pair<Rule>,
-        dims: &[String],
-        symbols: &[String],
-    ) -> Result<AffineExpr> {
+    fn affine_expr(&self, pair: Pair<Rule>, dims: &[String], symbols: &[String]) -> Result<AffineExpr> {
         match pair.as_rule() {
             Rule::affine_expr => {
                 let mut inner = pair.into_inner();
                 let mut acc = self.affine_expr(inner.next().expect("grammar"), dims, symbols)?;
                 while let Some(op) = inner.next() {
                     let rhs = self.affine_expr(inner.next().expect("grammar"), dims, symbols)?;
-                    acc = if op.as_str() == "+" {
-                        AffineExpr::sum(acc, rhs)
-                    } else {
-                        AffineExpr::difference(acc, rhs)
-                    };
+                    acc = if op.as_str() == "+" { AffineExpr::sum(acc, rhs) } else { AffineExpr::difference(acc, rhs) };
                 }
                 Ok(acc)
             }
@@ -720,7 +575,12 @@ impl<'a> Builder<'a> {
                         }
                         word => {
                             if !rhs.is_symbolic_or_constant() {
-                                return error(&rhs_pair, format!("non-affine expression: right operand of {word} has to be either a constant or symbolic"));
+                                return error(
+                                    &rhs_pair,
+                                    format!(
+                                        "non-affine expression: right operand of {word} has to be either a constant or symbolic"
+                                    ),
+                                );
                             }
                             let kind = match word {
                                 "mod" => AffineBinaryKind::Mod,
@@ -737,8 +597,7 @@ impl<'a> Builder<'a> {
                 let mut inner = pair.into_inner();
                 let first = inner.next().expect("grammar");
                 if first.as_rule() == Rule::affine_neg {
-                    let operand =
-                        self.affine_expr(inner.next().expect("grammar"), dims, symbols)?;
+                    let operand = self.affine_expr(inner.next().expect("grammar"), dims, symbols)?;
                     Ok(AffineExpr::product(operand, AffineExpr::Constant(-1)))
                 } else {
                     self.affine_expr(first, dims, symbols)
@@ -772,11 +631,7 @@ impl<'a> Builder<'a> {
 
     pub fn location_data(&self, pair: Pair<Rule>) -> Result<LocationData> {
         let ctx = self.ctx;
-        let pair = if pair.as_rule() == Rule::location {
-            pair.into_inner().next().expect("grammar")
-        } else {
-            pair
-        };
+        let pair = if pair.as_rule() == Rule::location { pair.into_inner().next().expect("grammar") } else { pair };
         let loc_attr = |p: Pair<Rule>| -> Result<Attribute> {
             let d = self.location_data(p)?;
             Ok(ctx.intern_attr(AttrData::Location(d)))
@@ -785,31 +640,20 @@ impl<'a> Builder<'a> {
             Rule::unknown_loc => LocationData::Unknown,
             Rule::file_loc => {
                 let mut inner = pair.clone().into_inner();
-                let file = unescape_string(inner.next().expect("grammar").as_str())
-                    .or_else(|m| error(&pair, m))?;
+                let file = unescape_string(inner.next().expect("grammar").as_str()).or_else(|m| error(&pair, m))?;
                 let mut num = || -> Result<u32> {
                     let p = inner.next().expect("grammar");
-                    p.as_str()
-                        .parse()
-                        .or_else(|_| error(&p, "expected integer line or column number"))
+                    p.as_str().parse().or_else(|_| error(&p, "expected integer line or column number"))
                 };
                 let line = num()?;
                 let col = num()?;
-                LocationData::FileLineCol {
-                    file: ctx.symbol(&file),
-                    line,
-                    col,
-                }
+                LocationData::FileLineCol { file: ctx.symbol(&file), line, col }
             }
             Rule::name_loc => {
                 let mut inner = pair.clone().into_inner();
-                let name = unescape_string(inner.next().expect("grammar").as_str())
-                    .or_else(|m| error(&pair, m))?;
+                let name = unescape_string(inner.next().expect("grammar").as_str()).or_else(|m| error(&pair, m))?;
                 let child = inner.next().map(loc_attr).transpose()?;
-                LocationData::Name {
-                    name: ctx.symbol(&name),
-                    child,
-                }
+                LocationData::Name { name: ctx.symbol(&name), child }
             }
             Rule::fused_loc => {
                 let mut metadata = None;
@@ -821,10 +665,7 @@ impl<'a> Builder<'a> {
                         locations.push(loc_attr(p)?);
                     }
                 }
-                LocationData::Fused {
-                    locations,
-                    metadata,
-                }
+                LocationData::Fused { locations, metadata }
             }
             Rule::callsite_loc => {
                 let mut inner = pair.into_inner();

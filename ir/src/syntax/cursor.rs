@@ -49,12 +49,7 @@ impl<'p, 's> OpParser<'p, 's> {
         definition: Arc<OpDefinition>,
         spelling: &'s str,
     ) -> Self {
-        OpParser {
-            parser,
-            state,
-            definition,
-            spelling,
-        }
+        OpParser { parser, state, definition, spelling }
     }
 
     /// The op name as written (`func` for the legacy spelling of `func.func`).
@@ -176,17 +171,13 @@ impl<'p, 's> OpParser<'p, 's> {
     pub fn parse_integer(&mut self) -> ParseResult<i128> {
         let pair = self.parser.rule(Rule::integer_literal)?;
         let location = self.parser.span_loc(pair.as_span());
-        super::build::parse_integer(pair.as_str())
-            .ok_or_else(|| Diagnostic::error(location, "integer literal is out of range"))
+        super::build::parse_integer(pair.as_str()).ok_or_else(|| Diagnostic::error(location, "integer literal is out of range"))
     }
 
     /// `@name`.
     pub fn parse_symbol_name(&mut self) -> ParseResult<String> {
         let pair = self.parser.rule(Rule::symbol_ref_id)?;
-        self.parser
-            .builder()
-            .symbol_name(&pair)
-            .map_err(|e| self.parser.build_error(e))
+        self.parser.builder().symbol_name(&pair).map_err(|e| self.parser.build_error(e))
     }
 
     pub fn parse_optional_symbol_name(&mut self) -> ParseResult<Option<String>> {
@@ -233,11 +224,7 @@ impl<'p, 's> OpParser<'p, 's> {
         result
     }
 
-    pub fn resolve_operand(
-        &mut self,
-        operand: &UnresolvedOperand<'s>,
-        ty: Type,
-    ) -> ParseResult<Value> {
+    pub fn resolve_operand(&mut self, operand: &UnresolvedOperand<'s>, ty: Type) -> ParseResult<Value> {
         self.parser.resolve_use(operand, ty)
     }
 
@@ -251,18 +238,10 @@ impl<'p, 's> OpParser<'p, 's> {
         if operands.len() != types.len() {
             return Err(Diagnostic::error(
                 location,
-                format!(
-                    "{} operands present, but expected {}",
-                    operands.len(),
-                    types.len()
-                ),
+                format!("{} operands present, but expected {}", operands.len(), types.len()),
             ));
         }
-        operands
-            .iter()
-            .zip(types)
-            .map(|(o, &t)| self.resolve_operand(o, t))
-            .collect()
+        operands.iter().zip(types).map(|(o, &t)| self.resolve_operand(o, t)).collect()
     }
 
     // ---- types and attributes ----
@@ -288,10 +267,7 @@ impl<'p, 's> OpParser<'p, 's> {
     /// `(t1, t2)` or `()`.
     pub fn parse_paren_type_list(&mut self) -> ParseResult<Vec<Type>> {
         let pair = self.parser.rule(Rule::type_list_parens)?;
-        self.parser
-            .builder()
-            .type_list(pair)
-            .map_err(|e| self.parser.build_error(e))
+        self.parser.builder().type_list(pair).map_err(|e| self.parser.build_error(e))
     }
 
     /// Function results after `->`: one type, or a parenthesised list.
@@ -353,18 +329,11 @@ impl<'p, 's> OpParser<'p, 's> {
         self.parser.parse_optional_attr_dict()
     }
 
-    fn add_attributes(
-        &mut self,
-        entries: Vec<NamedAttribute>,
-        location: Location,
-    ) -> ParseResult<()> {
+    fn add_attributes(&mut self, entries: Vec<NamedAttribute>, location: Location) -> ParseResult<()> {
         for e in entries {
             if self.state.attributes.iter().any(|a| a.name == e.name) {
                 let name = self.ctx().str(e.name).to_string();
-                return Err(Diagnostic::error(
-                    location,
-                    format!("duplicate attribute '{name}'"),
-                ));
+                return Err(Diagnostic::error(location, format!("duplicate attribute '{name}'")));
             }
             self.state.attributes.push(e);
         }
@@ -385,16 +354,8 @@ impl<'p, 's> OpParser<'p, 's> {
         self.expect_punct(":")?;
         let ty = self.parse_type()?;
         let attributes = self.parser.parse_optional_attr_dict()?;
-        let location = self
-            .parser
-            .parse_optional_trailing_location()?
-            .unwrap_or(name.location);
-        Ok(Argument {
-            name,
-            ty,
-            attributes,
-            location,
-        })
+        let location = self.parser.parse_optional_trailing_location()?.unwrap_or(name.location);
+        Ok(Argument { name, ty, attributes, location })
     }
 
     /// `{ ... }` with `arguments` as the entry block's named arguments; the
@@ -417,10 +378,7 @@ impl<'p, 's> OpParser<'p, 's> {
     }
 
     /// A region if one starts here.
-    pub fn parse_optional_region(
-        &mut self,
-        arguments: &[Argument<'s>],
-    ) -> ParseResult<Option<RegionId>> {
+    pub fn parse_optional_region(&mut self, arguments: &[Argument<'s>]) -> ParseResult<Option<RegionId>> {
         if self.peek("{") {
             self.parse_region(arguments).map(Some)
         } else {

@@ -24,14 +24,7 @@ pub fn bare_id_end(text: &str, start: usize) -> Option<usize> {
     if !bytes.get(start).copied().is_some_and(is_ident_start) {
         return None;
     }
-    Some(
-        start
-            + 1
-            + bytes[start + 1..]
-                .iter()
-                .take_while(|&&b| is_ident_char(b))
-                .count(),
-    )
+    Some(start + 1 + bytes[start + 1..].iter().take_while(|&&b| is_ident_char(b)).count())
 }
 
 /// End of a `suffix_id` (after `%` or `^`) starting at `start`.
@@ -57,10 +50,7 @@ pub fn value_use(text: &str, start: usize) -> Option<(usize, u32, usize)> {
     let name_end = suffix_id_end(text, start + 1)?;
     let bytes = text.as_bytes();
     if bytes.get(name_end) == Some(&b'#') {
-        let digits = bytes[name_end + 1..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
+        let digits = bytes[name_end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
         if digits == 0 {
             return None;
         }
@@ -95,15 +85,8 @@ pub fn result_list(text: &str, start: usize) -> Option<(Vec<ResultName>, usize)>
         let after = skip(end);
         if bytes.get(after) == Some(&b':') {
             let digits_start = skip(after + 1);
-            let digits = bytes[digits_start..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            count = text
-                .get(digits_start..digits_start + digits)?
-                .parse()
-                .ok()
-                .filter(|c| *c > 0)?;
+            let digits = bytes[digits_start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            count = text.get(digits_start..digits_start + digits)?.parse().ok().filter(|c| *c > 0)?;
             end = digits_start + digits;
         }
         results.push((i, name_end, count));
@@ -150,25 +133,12 @@ mod tests {
 
     /// The end of `rule` parsed by pest at the start of `text`.
     fn pest_end(rule: Rule, text: &str) -> Option<usize> {
-        Grammar::parse(rule, text)
-            .ok()
-            .and_then(|mut p| p.next())
-            .map(|p| p.as_span().end())
+        Grammar::parse(rule, text).ok().and_then(|mut p| p.next()).map(|p| p.as_span().end())
     }
 
     #[test]
     fn value_uses_agree_with_the_grammar() {
-        for text in [
-            "%0",
-            "%arg0 ",
-            "%x#1,",
-            "%foo.bar$-1)",
-            "%12#34 :",
-            "%a#",
-            "%",
-            "%-x",
-            "x",
-        ] {
+        for text in ["%0", "%arg0 ", "%x#1,", "%foo.bar$-1)", "%12#34 :", "%a#", "%", "%-x", "x"] {
             let fast = value_use(text, 0).map(|(_, _, end)| end);
             let grammar = pest_end(Rule::value_use, text);
             if let Some(end) = fast {
@@ -179,15 +149,7 @@ mod tests {
 
     #[test]
     fn result_lists_agree_with_the_grammar() {
-        for text in [
-            "%0 = x",
-            "%a, %b:2 = x",
-            "%x : 3 =",
-            "%a,%b=",
-            "%a = %b",
-            "%a b =",
-            "%a:0 =",
-        ] {
+        for text in ["%0 = x", "%a, %b:2 = x", "%x : 3 =", "%a,%b=", "%a = %b", "%a b =", "%a:0 ="] {
             let fast = result_list(text, 0).map(|(_, end)| end);
             let grammar = pest_end(Rule::op_result_list, text);
             if fast.is_some() {
@@ -201,30 +163,13 @@ mod tests {
     #[test]
     fn identifiers_agree_with_the_grammar() {
         for text in ["arith.addi %a", "func.func@f", "_x1$y.z(", "return", "9x"] {
-            assert_eq!(
-                bare_id_end(text, 0),
-                pest_end(Rule::bare_id, text),
-                "{text}"
-            );
+            assert_eq!(bare_id_end(text, 0), pest_end(Rule::bare_id, text), "{text}");
         }
     }
 
     #[test]
     fn scalar_types_agree_with_the_grammar() {
-        for text in [
-            "i32",
-            "i1,",
-            "si8>",
-            "ui64 ",
-            "index)",
-            "f16",
-            "bf16",
-            "f8E4M3FN",
-            "i32x",
-            "indexx",
-            "tensor<4xf32>",
-            "i",
-        ] {
+        for text in ["i32", "i1,", "si8>", "ui64 ", "index)", "f16", "bf16", "f8E4M3FN", "i32x", "indexx", "tensor<4xf32>", "i"] {
             if let Some((_, end)) = scalar_type(text, 0) {
                 assert_eq!(Some(end), pest_end(Rule::r#type, text), "{text}");
             }

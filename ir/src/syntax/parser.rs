@@ -128,11 +128,7 @@ fn check_nesting(text: &str, file: FileId) -> Option<Diagnostic> {
             b'(' | b'[' | b'{' | b'<' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    let location = Location::Source {
-                        file,
-                        start: i as u32,
-                        end: i as u32 + 1,
-                    };
+                    let location = Location::Source { file, start: i as u32, end: i as u32 + 1 };
                     return Some(Diagnostic::error(
                         location,
                         format!("nesting is deeper than the limit of {MAX_NESTING} levels"),
@@ -150,11 +146,7 @@ fn check_nesting(text: &str, file: FileId) -> Option<Diagnostic> {
 /// Words for grammar rules in diagnostics ("expected type").
 fn describe(rule: Rule) -> &'static str {
     match rule {
-        Rule::r#type
-        | Rule::type_eoi
-        | Rule::function_type
-        | Rule::type_list_parens
-        | Rule::function_results => "type",
+        Rule::r#type | Rule::type_eoi | Rule::function_type | Rule::type_list_parens | Rule::function_results => "type",
         Rule::attribute | Rule::attribute_eoi | Rule::typed_suffix => "attribute value",
         Rule::dictionary_attr => "attribute dictionary",
         Rule::value_use | Rule::value_id => "SSA value",
@@ -206,11 +198,7 @@ impl<'s> Parser<'s> {
     // ---- positions and diagnostics ----
 
     pub(crate) fn loc(&self, start: usize, end: usize) -> Location {
-        Location::Source {
-            file: self.file,
-            start: start as u32,
-            end: end as u32,
-        }
+        Location::Source { file: self.file, start: start as u32, end: end as u32 }
     }
 
     /// The location of a span of a pair returned by the last [`Parser::rule`].
@@ -219,10 +207,7 @@ impl<'s> Parser<'s> {
     }
 
     pub(crate) fn here(&self) -> Location {
-        let end = self.src[self.pos..]
-            .chars()
-            .next()
-            .map_or(self.pos, |c| self.pos + c.len_utf8());
+        let end = self.src[self.pos..].chars().next().map_or(self.pos, |c| self.pos + c.len_utf8());
         self.loc(self.pos, end)
     }
 
@@ -317,51 +302,27 @@ impl<'s> Parser<'s> {
             pest::error::InputLocation::Span((s, _)) => s,
         };
         let what = match &e.variant {
-            pest::error::ErrorVariant::ParsingError { positives, .. } => positives
-                .iter()
-                .map(|r| describe(*r))
-                .find(|w| *w != "valid syntax")
-                .unwrap_or(describe(requested)),
-            pest::error::ErrorVariant::CustomError { message }
-                if message.contains("call limit") =>
-            {
-                return Diagnostic::error(
-                    self.loc(self.pos + offset, self.pos + offset),
-                    "input is nested too deeply to parse",
-                );
+            pest::error::ErrorVariant::ParsingError { positives, .. } => {
+                positives.iter().map(|r| describe(*r)).find(|w| *w != "valid syntax").unwrap_or(describe(requested))
+            }
+            pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => {
+                return Diagnostic::error(self.loc(self.pos + offset, self.pos + offset), "input is nested too deeply to parse");
             }
             pest::error::ErrorVariant::CustomError { .. } => describe(requested),
         };
         let start = self.pos + offset;
-        let end = self.src[start..]
-            .chars()
-            .next()
-            .map_or(start, |c| start + c.len_utf8());
-        let found = if start >= self.src.len() {
-            "end of file".to_string()
-        } else {
-            String::new()
-        };
-        let message = if found.is_empty() {
-            format!("expected {what}")
-        } else {
-            format!("expected {what}, found {found}")
-        };
+        let end = self.src[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+        let found = if start >= self.src.len() { "end of file".to_string() } else { String::new() };
+        let message = if found.is_empty() { format!("expected {what}") } else { format!("expected {what}, found {found}") };
         Diagnostic::error(self.loc(start, end), message)
     }
 
     pub(crate) fn builder(&self) -> Builder<'_> {
-        Builder {
-            ctx: self.ir.ctx(),
-            aliases: self,
-        }
+        Builder { ctx: self.ir.ctx(), aliases: self }
     }
 
     pub(crate) fn build_error(&self, e: BuildError) -> Diagnostic {
-        Diagnostic::error(
-            self.loc(self.base + e.start, self.base + e.end.max(e.start)),
-            e.message,
-        )
+        Diagnostic::error(self.loc(self.base + e.start, self.base + e.end.max(e.start)), e.message)
     }
 
     pub(crate) fn parse_type(&mut self) -> ParseResult<Type> {
@@ -376,22 +337,16 @@ impl<'s> Parser<'s> {
 
     pub(crate) fn parse_attribute(&mut self) -> ParseResult<Attribute> {
         let pair = self.rule(Rule::attribute)?;
-        self.builder()
-            .attribute(pair)
-            .map_err(|e| self.build_error(e))
+        self.builder().attribute(pair).map_err(|e| self.build_error(e))
     }
 
     /// `{a = 1, b}` if present.
-    pub(crate) fn parse_optional_attr_dict(
-        &mut self,
-    ) -> ParseResult<Vec<crate::attributes::NamedAttribute>> {
+    pub(crate) fn parse_optional_attr_dict(&mut self) -> ParseResult<Vec<crate::attributes::NamedAttribute>> {
         if !self.peek_str("{") {
             return Ok(Vec::new());
         }
         let pair = self.rule(Rule::dictionary_attr)?;
-        self.builder()
-            .dictionary(pair)
-            .map_err(|e| self.build_error(e))
+        self.builder().dictionary(pair).map_err(|e| self.build_error(e))
     }
 
     /// `loc(...)` after an op or argument, if present.
@@ -401,13 +356,8 @@ impl<'s> Parser<'s> {
         }
         let pair = self.rule(Rule::trailing_location)?;
         let inner = pair.into_inner().next().expect("grammar");
-        let data = self
-            .builder()
-            .location_data(inner)
-            .map_err(|e| self.build_error(e))?;
-        let attr = self
-            .ctx()
-            .intern_attr(crate::attributes::AttrData::Location(data));
+        let data = self.builder().location_data(inner).map_err(|e| self.build_error(e))?;
+        let attr = self.ctx().intern_attr(crate::attributes::AttrData::Location(data));
         Ok(Some(Location::Attr(attr)))
     }
 
@@ -441,10 +391,7 @@ impl<'s> Parser<'s> {
             self.attr_aliases.insert(name, attr);
         } else {
             if self.type_aliases.contains_key(name) {
-                return Err(Diagnostic::error(
-                    self.span_loc(id.as_span()),
-                    format!("redefinition of type alias id '{name}'"),
-                ));
+                return Err(Diagnostic::error(self.span_loc(id.as_span()), format!("redefinition of type alias id '{name}'")));
             }
             let ty = self.parse_type()?;
             self.type_aliases.insert(name, ty);
@@ -484,29 +431,14 @@ impl<'s> Parser<'s> {
     /// closes an isolated scope, all forward references must be resolved.
     pub(crate) fn pop_scope(&mut self) -> ParseResult<()> {
         let scope = self.scopes.pop().expect("balanced scopes");
-        if let Some(undefined) = scope
-            .blocks
-            .values()
-            .filter(|b| !b.defined)
-            .min_by_key(|b| loc_key(b.location))
-        {
-            return Err(Diagnostic::error(
-                undefined.location,
-                "reference to an undefined block",
-            ));
+        if let Some(undefined) = scope.blocks.values().filter(|b| !b.defined).min_by_key(|b| loc_key(b.location)) {
+            return Err(Diagnostic::error(undefined.location, "reference to an undefined block"));
         }
         if self.isolation_starts.last() == Some(&self.scopes.len()) {
             self.isolation_starts.pop();
             let refs = self.forward.pop().expect("balanced isolation");
-            if let Some(((name, _), (_, location))) = refs
-                .placeholders
-                .iter()
-                .min_by_key(|(_, (_, l))| loc_key(*l))
-            {
-                return Err(Diagnostic::error(
-                    *location,
-                    format!("use of undeclared SSA value name '{name}'"),
-                ));
+            if let Some(((name, _), (_, location))) = refs.placeholders.iter().min_by_key(|(_, (_, l))| loc_key(*l)) {
+                return Err(Diagnostic::error(*location, format!("use of undeclared SSA value name '{name}'")));
             }
         }
         Ok(())
@@ -521,28 +453,15 @@ impl<'s> Parser<'s> {
 
     /// The value for a use `%name#number` of type `ty`: its definition if
     /// seen, a placeholder to be replaced later otherwise.
-    pub(crate) fn resolve_use(
-        &mut self,
-        operand: &UnresolvedOperand<'s>,
-        ty: Type,
-    ) -> ParseResult<Value> {
+    pub(crate) fn resolve_use(&mut self, operand: &UnresolvedOperand<'s>, ty: Type) -> ParseResult<Value> {
         let name = operand.name;
         // A definition seen already, or a placeholder from an earlier use.
         let known = match self.lookup_value(name) {
             Some(def) => match def.values.get(operand.number as usize) {
                 Some(&v) => Some((v, def.location)),
-                None => {
-                    return Err(Diagnostic::error(
-                        operand.location,
-                        "reference to invalid result number",
-                    ))
-                }
+                None => return Err(Diagnostic::error(operand.location, "reference to invalid result number")),
             },
-            None => self
-                .forward
-                .last()
-                .and_then(|f| f.placeholders.get(&(name, operand.number)))
-                .copied(),
+            None => self.forward.last().and_then(|f| f.placeholders.get(&(name, operand.number))).copied(),
         };
         if let Some((v, prior)) = known {
             let actual = self.ir.value_type(v);
@@ -553,9 +472,7 @@ impl<'s> Parser<'s> {
                     ctx.print_type(ty),
                     ctx.print_type(actual)
                 );
-                return Err(
-                    Diagnostic::error(operand.location, message).with_note(prior, "prior use here")
-                );
+                return Err(Diagnostic::error(operand.location, message).with_note(prior, "prior use here"));
             }
             return Ok(v);
         }
@@ -565,76 +482,40 @@ impl<'s> Parser<'s> {
         state.result_types.push(ty);
         let op = self.ir.create_op(state);
         let v = self.ir.result(op, 0);
-        self.forward
-            .last_mut()
-            .expect("an isolated scope is open")
-            .placeholders
-            .insert(key, (v, operand.location));
+        self.forward.last_mut().expect("an isolated scope is open").placeholders.insert(key, (v, operand.location));
         Ok(v)
     }
 
     /// Binds `name` to `values` in the innermost scope, replacing pending
     /// forward references to it.
-    pub(crate) fn define_values(
-        &mut self,
-        name: &'s str,
-        values: SmallVec<[Value; 1]>,
-        location: Location,
-    ) -> ParseResult<()> {
+    pub(crate) fn define_values(&mut self, name: &'s str, values: SmallVec<[Value; 1]>, location: Location) -> ParseResult<()> {
         if let Some(prev) = self.scopes.last().and_then(|s| s.values.get(name)) {
-            return Err(
-                Diagnostic::error(location, format!("redefinition of SSA value '{name}'"))
-                    .with_note(prev.location, "previously defined here"),
-            );
+            return Err(Diagnostic::error(location, format!("redefinition of SSA value '{name}'"))
+                .with_note(prev.location, "previously defined here"));
         }
         if let Some(refs) = self.forward.last_mut() {
-            let pending: Vec<(ForwardKey<'s>, (Value, Location))> = refs
-                .placeholders
-                .iter()
-                .filter(|((n, _), _)| *n == name)
-                .map(|(k, v)| (*k, *v))
-                .collect();
+            let pending: Vec<(ForwardKey<'s>, (Value, Location))> =
+                refs.placeholders.iter().filter(|((n, _), _)| *n == name).map(|(k, v)| (*k, *v)).collect();
             for (key, (placeholder, use_loc)) in pending {
                 refs.placeholders.remove(&key);
                 let Some(&real) = values.get(key.1 as usize) else {
-                    return Err(Diagnostic::error(
-                        use_loc,
-                        "reference to invalid result number",
-                    ));
+                    return Err(Diagnostic::error(use_loc, "reference to invalid result number"));
                 };
-                let (expected, actual) =
-                    (self.ir.value_type(placeholder), self.ir.value_type(real));
+                let (expected, actual) = (self.ir.value_type(placeholder), self.ir.value_type(real));
                 if expected != actual {
                     let ctx = self.ir.ctx();
                     return Err(Diagnostic::error(
                         location,
-                        format!(
-                            "definition of SSA value '{name}#{}' has type '{}'",
-                            key.1,
-                            ctx.print_type(actual)
-                        ),
+                        format!("definition of SSA value '{name}#{}' has type '{}'", key.1, ctx.print_type(actual)),
                     )
-                    .with_note(
-                        use_loc,
-                        format!(
-                            "previously used here with type '{}'",
-                            ctx.print_type(expected)
-                        ),
-                    ));
+                    .with_note(use_loc, format!("previously used here with type '{}'", ctx.print_type(expected))));
                 }
-                let placeholder_op = self
-                    .ir
-                    .defining_op(placeholder)
-                    .expect("placeholders are op results");
+                let placeholder_op = self.ir.defining_op(placeholder).expect("placeholders are op results");
                 self.ir.replace_all_uses(placeholder, real);
                 self.ir.erase_op(placeholder_op);
             }
         }
-        self.scopes
-            .last_mut()
-            .expect("a scope is open")
-            .values
-            .insert(name, Definition { values, location });
+        self.scopes.last_mut().expect("a scope is open").values.insert(name, Definition { values, location });
         Ok(())
     }
 
@@ -644,18 +525,7 @@ impl<'s> Parser<'s> {
             return b.block;
         }
         let block = self.ir.create_block(&[], Location::Unknown);
-        self.scopes
-            .last_mut()
-            .expect("a scope is open")
-            .blocks
-            .insert(
-                name,
-                BlockRef {
-                    block,
-                    defined: false,
-                    location,
-                },
-            );
+        self.scopes.last_mut().expect("a scope is open").blocks.insert(name, BlockRef { block, defined: false, location });
         block
     }
 
@@ -670,11 +540,7 @@ impl<'s> Parser<'s> {
             let src: &'s str = self.src;
             if let Some((results, end)) = super::fast_path::result_list(src, self.pos) {
                 for (name_start, name_end, count) in results {
-                    result_names.push((
-                        &src[name_start..name_end],
-                        count,
-                        self.loc(name_start, name_end),
-                    ));
+                    result_names.push((&src[name_start..name_end], count, self.loc(name_start, name_end)));
                 }
                 self.pos = end;
             } else {
@@ -704,10 +570,7 @@ impl<'s> Parser<'s> {
         }
         let mut next = 0usize;
         for (name, count, location) in result_names {
-            let values: SmallVec<[Value; 1]> = self.ir.results(op)[next..next + count as usize]
-                .iter()
-                .copied()
-                .collect();
+            let values: SmallVec<[Value; 1]> = self.ir.results(op)[next..next + count as usize].iter().copied().collect();
             next += count as usize;
             self.define_values(name, values, location)?;
         }
@@ -716,10 +579,7 @@ impl<'s> Parser<'s> {
 
     /// `%a, %b:2 =` through the grammar (for layouts the fast path does not
     /// take, and for its error messages).
-    fn parse_result_list_with_grammar(
-        &mut self,
-        result_names: &mut Vec<(&'s str, u32, Location)>,
-    ) -> ParseResult<()> {
+    fn parse_result_list_with_grammar(&mut self, result_names: &mut Vec<(&'s str, u32, Location)>) -> ParseResult<()> {
         let pair = self.rule(Rule::op_result_list)?;
         for result in pair.into_inner() {
             let span = result.as_span();
@@ -729,12 +589,7 @@ impl<'s> Parser<'s> {
             let count = match inner.next() {
                 Some(n) => match n.as_str().parse::<u32>() {
                     Ok(c) if c > 0 => c,
-                    _ => {
-                        return Err(Diagnostic::error(
-                            location,
-                            "expected named operation to have at least 1 result",
-                        ))
-                    }
+                    _ => return Err(Diagnostic::error(location, "expected named operation to have at least 1 result")),
                 },
                 None => 1,
             };
@@ -748,13 +603,10 @@ impl<'s> Parser<'s> {
         let pair = self.rule(Rule::op_name)?;
         let token = pair.into_inner().next().expect("grammar");
         if token.as_rule() != Rule::string_literal {
-            return Err(Diagnostic::error(
-                self.loc(name_start, self.pos),
-                "expected operation name",
-            ));
+            return Err(Diagnostic::error(self.loc(name_start, self.pos), "expected operation name"));
         }
-        let name = super::build::unescape_string(token.as_str())
-            .map_err(|m| Diagnostic::error(self.loc(name_start, self.pos), m))?;
+        let name =
+            super::build::unescape_string(token.as_str()).map_err(|m| Diagnostic::error(self.loc(name_start, self.pos), m))?;
         self.parse_generic_op(&name, start, name_start)
     }
 
@@ -763,10 +615,7 @@ impl<'s> Parser<'s> {
     /// alias (`addi`, `br`): `constant` inside `func.func` is `func.constant`.
     fn resolve_custom_name(&self, name: &str) -> Option<Arc<OpDefinition>> {
         let ctx = self.ctx();
-        let find = |n: &str| {
-            ctx.existing_symbol(n)
-                .and_then(|_| ctx.op_definition(ctx.op_name(n)).cloned())
-        };
+        let find = |n: &str| ctx.existing_symbol(n).and_then(|_| ctx.op_definition(ctx.op_name(n)).cloned());
         if let Some(def) = find(name) {
             return Some(def);
         }
@@ -783,18 +632,8 @@ impl<'s> Parser<'s> {
         })
     }
 
-    fn parse_custom_op(
-        &mut self,
-        name: &'s str,
-        start: usize,
-        name_start: usize,
-    ) -> ParseResult<OpId> {
-        let key = (
-            name,
-            self.enclosing_ops
-                .last()
-                .map_or(Some("builtin"), |d| d.default_dialect),
-        );
+    fn parse_custom_op(&mut self, name: &'s str, start: usize, name_start: usize) -> ParseResult<OpId> {
+        let key = (name, self.enclosing_ops.last().map_or(Some("builtin"), |d| d.default_dialect));
         let resolved = match self.resolved_names.get(&key) {
             Some(def) => Some(def.clone()),
             None => self.resolve_custom_name(name),
@@ -804,11 +643,8 @@ impl<'s> Parser<'s> {
         }
         let Some(def) = resolved else {
             let location = self.loc(name_start, name_start + name.len());
-            let known_dialect = name
-                .split_once('.')
-                .is_some_and(|(d, _)| self.ctx().dialect(d).is_some());
-            let message = if name.contains('.') && !known_dialect && !self.ctx().allow_unregistered
-            {
+            let known_dialect = name.split_once('.').is_some_and(|(d, _)| self.ctx().dialect(d).is_some());
+            let message = if name.contains('.') && !known_dialect && !self.ctx().allow_unregistered {
                 format!("custom op '{name}' is unknown (dialect is not registered; use the generic form with --allow-unregistered-dialect)")
             } else {
                 format!("custom op '{name}' is unknown")
@@ -818,20 +654,12 @@ impl<'s> Parser<'s> {
         if !def.has_custom_syntax() {
             return Err(Diagnostic::error(
                 self.loc(name_start, name_start + name.len()),
-                format!(
-                    "operation '{}' has no custom assembly form; use the generic form",
-                    def.name
-                ),
+                format!("operation '{}' has no custom assembly form; use the generic form", def.name),
             ));
         }
         let op_name = self.ctx().op_name(def.name);
         let location = self.loc(start, self.pos);
-        let mut cursor = OpParser::new(
-            self,
-            OperationState::new(op_name, location),
-            def.clone(),
-            name,
-        );
+        let mut cursor = OpParser::new(self, OperationState::new(op_name, location), def.clone(), name);
         match def.parse {
             Some(hook) => hook(&mut cursor)?,
             None => {
@@ -845,12 +673,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `"name"(%a)[^bb] <{props}> ({...}) {attrs} : (types) -> types`
-    fn parse_generic_op(
-        &mut self,
-        name: &str,
-        start: usize,
-        name_start: usize,
-    ) -> ParseResult<OpId> {
+    fn parse_generic_op(&mut self, name: &str, start: usize, name_start: usize) -> ParseResult<OpId> {
         let ctx = self.ir.ctx_arc().clone();
         let op_name = ctx.op_name(name);
         let definition = ctx.op_definition(op_name).cloned();
@@ -866,30 +689,26 @@ impl<'s> Parser<'s> {
         let mut state = OperationState::new(op_name, self.loc(start, self.pos));
 
         let operands_pair = self.rule(Rule::generic_operands)?;
-        let operands: Vec<UnresolvedOperand<'s>> = operands_pair
-            .into_inner()
-            .map(|p| self.unresolved(p))
-            .collect::<ParseResult<_>>()?;
+        let operands: Vec<UnresolvedOperand<'s>> =
+            operands_pair.into_inner().map(|p| self.unresolved(p)).collect::<ParseResult<_>>()?;
 
         if self.peek_str("[") {
             let list = self.rule(Rule::successor_list)?;
             for succ in list.into_inner() {
                 let (block, args) = self.successor(succ)?;
                 if !args.is_empty() {
-                    return Err(Diagnostic::error(self.here(), "successor operands are not allowed in the generic form; use operandSegmentSizes-style operands"));
+                    return Err(Diagnostic::error(
+                        self.here(),
+                        "successor operands are not allowed in the generic form; use operandSegmentSizes-style operands",
+                    ));
                 }
                 state.successors.push(block);
             }
         }
-        if self.peek_str("<{")
-            || self.peek_str("<") && self.src[self.pos + 1..].trim_start().starts_with('{')
-        {
+        if self.peek_str("<{") || self.peek_str("<") && self.src[self.pos + 1..].trim_start().starts_with('{') {
             self.expect("<")?;
             let props = self.rule(Rule::dictionary_attr)?;
-            let entries = self
-                .builder()
-                .dictionary(props)
-                .map_err(|e| self.build_error(e))?;
+            let entries = self.builder().dictionary(props).map_err(|e| self.build_error(e))?;
             self.expect(">")?;
             match &definition {
                 Some(_) => state.attributes.extend(entries),
@@ -901,9 +720,7 @@ impl<'s> Parser<'s> {
             if let Some(def) = &definition {
                 self.enclosing_ops.push(def.clone());
             }
-            let isolated = definition
-                .as_ref()
-                .is_some_and(|d| d.traits.contains(Traits::ISOLATED_FROM_ABOVE));
+            let isolated = definition.as_ref().is_some_and(|d| d.traits.contains(Traits::ISOLATED_FROM_ABOVE));
             loop {
                 let region = self.parse_region_body(&[], isolated)?;
                 state.regions.push(region);
@@ -927,10 +744,7 @@ impl<'s> Parser<'s> {
         let type_start = self.pos;
         let ty = self.parse_type()?;
         let Some((inputs, results)) = ty.function_parts(&ctx) else {
-            return Err(Diagnostic::error(
-                self.loc(type_start, self.pos),
-                "expected function type",
-            ));
+            return Err(Diagnostic::error(self.loc(type_start, self.pos), "expected function type"));
         };
         if inputs.len() != operands.len() {
             return Err(Diagnostic::error(
@@ -960,11 +774,7 @@ impl<'s> Parser<'s> {
         self.skip_trivia();
         if let Some((name_end, number, end)) = super::fast_path::value_use(self.src, self.pos) {
             let src: &'s str = self.src;
-            let operand = UnresolvedOperand {
-                name: &src[self.pos..name_end],
-                number,
-                location: self.loc(self.pos, end),
-            };
+            let operand = UnresolvedOperand { name: &src[self.pos..name_end], number, location: self.loc(self.pos, end) };
             self.pos = end;
             return Ok(operand);
         }
@@ -978,17 +788,10 @@ impl<'s> Parser<'s> {
         let mut inner = pair.into_inner();
         let name = inner.next().expect("grammar").as_str();
         let number = match inner.next() {
-            Some(n) => n
-                .as_str()
-                .parse::<u32>()
-                .map_err(|_| Diagnostic::error(location, "invalid SSA value result number"))?,
+            Some(n) => n.as_str().parse::<u32>().map_err(|_| Diagnostic::error(location, "invalid SSA value result number"))?,
             None => 0,
         };
-        Ok(UnresolvedOperand {
-            name,
-            number,
-            location,
-        })
+        Ok(UnresolvedOperand { name, number, location })
     }
 
     /// `^bb1` or `^bb1(%a, %b : i32, i32)`: the block and its resolved operands.
@@ -1009,10 +812,7 @@ impl<'s> Parser<'s> {
             }
         }
         if uses.len() != types.len() {
-            return Err(Diagnostic::error(
-                self.span_loc(span),
-                format!("expected {} types to match operand list", uses.len()),
-            ));
+            return Err(Diagnostic::error(self.span_loc(span), format!("expected {} types to match operand list", uses.len())));
         }
         let mut values = Vec::new();
         for (u, (t, _)) in uses.iter().zip(types) {
@@ -1041,11 +841,7 @@ impl<'s> Parser<'s> {
         Ok(region)
     }
 
-    fn parse_blocks(
-        &mut self,
-        region: RegionId,
-        entry_arguments: &[super::cursor::Argument<'s>],
-    ) -> ParseResult<()> {
+    fn parse_blocks(&mut self, region: RegionId, entry_arguments: &[super::cursor::Argument<'s>]) -> ParseResult<()> {
         // The entry block is implicit unless the region starts with a label.
         let mut current = None;
         if !entry_arguments.is_empty() || !(self.peek_str("^") || self.peek_str("}")) {
@@ -1057,10 +853,7 @@ impl<'s> Parser<'s> {
             self.ir.push_block(region, block);
             current = Some(block);
         }
-        if !entry_arguments.is_empty()
-            && self.peek_str("^")
-            && self.ir.first_op(current.expect("created")).is_none()
-        {
+        if !entry_arguments.is_empty() && self.peek_str("^") && self.ir.first_op(current.expect("created")).is_none() {
             return Err(self.error_here("invalid block name in region with named arguments"));
         }
         loop {
@@ -1088,18 +881,10 @@ impl<'s> Parser<'s> {
         let location = self.span_loc(span);
         let name = label.as_str();
         let block = self.block_ref(name, location);
-        let entry = self
-            .scopes
-            .last_mut()
-            .expect("scope")
-            .blocks
-            .get_mut(name)
-            .expect("just referenced");
+        let entry = self.scopes.last_mut().expect("scope").blocks.get_mut(name).expect("just referenced");
         if entry.defined {
-            return Err(
-                Diagnostic::error(location, format!("redefinition of block '{name}'"))
-                    .with_note(entry.location, "previously defined here"),
-            );
+            return Err(Diagnostic::error(location, format!("redefinition of block '{name}'"))
+                .with_note(entry.location, "previously defined here"));
         }
         entry.defined = true;
         entry.location = location;
@@ -1107,28 +892,16 @@ impl<'s> Parser<'s> {
             let span = arg.as_span();
             let mut parts = arg.into_inner();
             let id = parts.next().expect("grammar");
-            let ty = self
-                .builder()
-                .type_(parts.next().expect("grammar"))
-                .map_err(|e| self.build_error(e))?;
+            let ty = self.builder().type_(parts.next().expect("grammar")).map_err(|e| self.build_error(e))?;
             let mut arg_loc = self.span_loc(span);
             if let Some(l) = parts.next() {
-                let data = self
-                    .builder()
-                    .location_data(l.into_inner().next().expect("grammar"))
-                    .map_err(|e| self.build_error(e))?;
-                arg_loc = Location::Attr(
-                    self.ctx()
-                        .intern_attr(crate::attributes::AttrData::Location(data)),
-                );
+                let data =
+                    self.builder().location_data(l.into_inner().next().expect("grammar")).map_err(|e| self.build_error(e))?;
+                arg_loc = Location::Attr(self.ctx().intern_attr(crate::attributes::AttrData::Location(data)));
             }
             let v = self.ir.add_block_argument(block, ty, arg_loc);
             let id_span = id.as_span();
-            self.define_values(
-                id.as_str(),
-                SmallVec::from_elem(v, 1),
-                self.span_loc(id_span),
-            )?;
+            self.define_values(id.as_str(), SmallVec::from_elem(v, 1), self.span_loc(id_span))?;
         }
         self.ir.push_block(region, block);
         Ok(block)

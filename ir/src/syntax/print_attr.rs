@@ -90,11 +90,7 @@ impl AttrWriter<'_> {
                 out.push_str(") -> ");
                 self.function_results(out, results);
             }
-            TypeData::Vector {
-                shape,
-                scalable,
-                element,
-            } => {
+            TypeData::Vector { shape, scalable, element } => {
                 out.push_str("vector<");
                 for (d, s) in shape.iter().zip(scalable) {
                     if *s {
@@ -106,11 +102,7 @@ impl AttrWriter<'_> {
                 self.type_(out, *element);
                 out.push('>');
             }
-            TypeData::RankedTensor {
-                shape,
-                element,
-                encoding,
-            } => {
+            TypeData::RankedTensor { shape, element, encoding } => {
                 out.push_str("tensor<");
                 write_shape(out, shape);
                 self.type_(out, *element);
@@ -125,12 +117,7 @@ impl AttrWriter<'_> {
                 self.type_(out, *element);
                 out.push('>');
             }
-            TypeData::MemRef {
-                shape,
-                element,
-                layout,
-                memory_space,
-            } => {
+            TypeData::MemRef { shape, element, layout, memory_space } => {
                 out.push_str("memref<");
                 write_shape(out, shape);
                 self.type_(out, *element);
@@ -144,10 +131,7 @@ impl AttrWriter<'_> {
                 }
                 out.push('>');
             }
-            TypeData::UnrankedMemRef {
-                element,
-                memory_space,
-            } => {
+            TypeData::UnrankedMemRef { element, memory_space } => {
                 out.push_str("memref<*x");
                 self.type_(out, *element);
                 if let Some(m) = memory_space {
@@ -208,9 +192,7 @@ impl AttrWriter<'_> {
         let ctx = self.ctx;
         match attr.data(ctx) {
             AttrData::Unit => out.push_str("unit"),
-            AttrData::Integer { ty, .. } if ty.is_signless_int_of_width(ctx, 1) => {
-                self.scalar(out, attr)
-            }
+            AttrData::Integer { ty, .. } if ty.is_signless_int_of_width(ctx, 1) => self.scalar(out, attr),
             AttrData::Integer { ty, .. } | AttrData::Float { ty, .. } => {
                 self.scalar(out, attr);
                 out.push_str(" : ");
@@ -349,14 +331,10 @@ impl AttrWriter<'_> {
         let ctx = self.ctx;
         match attr.data(ctx) {
             AttrData::Integer { value, ty } => match ty.data(ctx) {
-                TypeData::Integer {
-                    width: 1,
-                    signedness: Signedness::Signless,
-                } => out.push_str(if *value != 0 { "true" } else { "false" }),
-                TypeData::Integer {
-                    width,
-                    signedness: Signedness::Unsigned,
-                } if *width < 128 => {
+                TypeData::Integer { width: 1, signedness: Signedness::Signless } => {
+                    out.push_str(if *value != 0 { "true" } else { "false" })
+                }
+                TypeData::Integer { width, signedness: Signedness::Unsigned } if *width < 128 => {
                     let _ = write!(out, "{}", (*value as u128) & ((1u128 << width) - 1));
                 }
                 _ => {
@@ -414,10 +392,7 @@ impl AttrWriter<'_> {
                     out.push(')');
                 }
             }
-            LocationData::Fused {
-                locations,
-                metadata,
-            } => {
+            LocationData::Fused { locations, metadata } => {
                 out.push_str("fused");
                 if let Some(m) = metadata {
                     out.push('<');
@@ -463,22 +438,14 @@ impl Context {
     /// The text of a type, without aliases.
     pub fn print_type(&self, ty: Type) -> String {
         let mut out = String::new();
-        AttrWriter {
-            ctx: self,
-            aliases: None,
-        }
-        .type_(&mut out, ty);
+        AttrWriter { ctx: self, aliases: None }.type_(&mut out, ty);
         out
     }
 
     /// The text of an attribute, without aliases.
     pub fn print_attr(&self, attr: Attribute) -> String {
         let mut out = String::new();
-        AttrWriter {
-            ctx: self,
-            aliases: None,
-        }
-        .attr(&mut out, attr);
+        AttrWriter { ctx: self, aliases: None }.attr(&mut out, attr);
         out
     }
 }

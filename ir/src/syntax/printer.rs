@@ -58,23 +58,12 @@ pub struct OpPrinter<'a> {
 pub fn print_op(ir: &Ir, root: OpId, options: PrintOptions) -> String {
     let aliases = collect_aliases(ir, root);
     let names = NameTable::build(ir, root, options.generic);
-    let mut p = OpPrinter {
-        ir,
-        out: String::new(),
-        names: &names,
-        aliases: &aliases,
-        options,
-        indent: 0,
-    };
+    let mut p = OpPrinter { ir, out: String::new(), names: &names, aliases: &aliases, options, indent: 0 };
     let mut alias_list: Vec<(&String, &Attribute)> = aliases.iter().map(|(a, n)| (n, a)).collect();
     alias_list.sort_by_key(|(n, _)| alias_order(n));
     for (name, attr) in alias_list {
         let _ = write!(p.out, "#{name} = ");
-        AttrWriter {
-            ctx: ir.ctx(),
-            aliases: None,
-        }
-        .attr(&mut p.out, *attr);
+        AttrWriter { ctx: ir.ctx(), aliases: None }.attr(&mut p.out, *attr);
         p.out.push('\n');
     }
     p.print_operation(root);
@@ -94,59 +83,31 @@ fn collect_aliases(ir: &Ir, root: OpId) -> AttrAliases {
     let ctx = ir.ctx();
     let mut maps: Vec<Attribute> = Vec::new();
     let mut seen = FxHashSet::default();
-    let mut visit_attr =
-        |a: Attribute, maps: &mut Vec<Attribute>| collect_maps_in_attr(ctx, a, &mut seen, maps);
+    let mut visit_attr = |a: Attribute, maps: &mut Vec<Attribute>| collect_maps_in_attr(ctx, a, &mut seen, maps);
     ir.walk(root, |op| {
         for a in &ir.op(op).attributes {
             visit_attr(a.value, &mut maps);
         }
-        let types = ir
-            .operands(op)
-            .iter()
-            .chain(ir.results(op))
-            .map(|&v| ir.value_type(v));
+        let types = ir.operands(op).iter().chain(ir.results(op)).map(|&v| ir.value_type(v));
         for t in types {
-            if let TypeData::MemRef {
-                layout: Some(l), ..
-            } = t.data(ctx)
-            {
+            if let TypeData::MemRef { layout: Some(l), .. } = t.data(ctx) {
                 visit_attr(*l, &mut maps);
             }
         }
         for &r in ir.regions(op) {
             for &b in ir.region_blocks(r) {
                 for &arg in ir.block_arguments(b) {
-                    if let TypeData::MemRef {
-                        layout: Some(l), ..
-                    } = ir.value_type(arg).data(ctx)
-                    {
+                    if let TypeData::MemRef { layout: Some(l), .. } = ir.value_type(arg).data(ctx) {
                         visit_attr(*l, &mut maps);
                     }
                 }
             }
         }
     });
-    maps.into_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            (
-                a,
-                if i == 0 {
-                    "map".to_string()
-                } else {
-                    format!("map{i}")
-                },
-            )
-        })
-        .collect()
+    maps.into_iter().enumerate().map(|(i, a)| (a, if i == 0 { "map".to_string() } else { format!("map{i}") })).collect()
 }
 
-fn collect_maps_in_attr(
-    ctx: &Context,
-    a: Attribute,
-    seen: &mut FxHashSet<Attribute>,
-    maps: &mut Vec<Attribute>,
-) {
+fn collect_maps_in_attr(ctx: &Context, a: Attribute, seen: &mut FxHashSet<Attribute>, maps: &mut Vec<Attribute>) {
     match a.data(ctx) {
         AttrData::AffineMap(_) if seen.insert(a) => maps.push(a),
         AttrData::Array(items) => {
@@ -169,11 +130,7 @@ impl NameTable {
     /// and sibling regions reuse numbers; in generic form, as upstream, one
     /// counter runs through the whole module, regions taken last-first.
     fn build(ir: &Ir, root: OpId, generic: bool) -> NameTable {
-        let mut table = NameTable {
-            values: FxHashMap::default(),
-            blocks: FxHashMap::default(),
-            use_hints: !generic,
-        };
+        let mut table = NameTable { values: FxHashMap::default(), blocks: FxHashMap::default(), use_hints: !generic };
         // (region, next value number, next argument number, suggested names
         // in use). Numbered names never clash with suggested ones, which
         // cannot start with a digit.
@@ -182,33 +139,16 @@ impl NameTable {
         let mut next_arg = 0u32;
         let mut used = UsedNames::default();
         table.name_results(ir, root, &mut next_value, &mut used);
-        let push_children = |work: &mut Vec<(RegionId, u32, u32, UsedNames)>,
-                             op: OpId,
-                             next_value: u32,
-                             next_arg: u32,
-                             used: &UsedNames| {
-            if generic {
-                work.extend(
-                    ir.regions(op)
-                        .iter()
-                        .map(|&r| (r, 0, 0, UsedNames::default())),
-                );
-            } else if ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE) {
-                work.extend(
-                    ir.regions(op)
-                        .iter()
-                        .rev()
-                        .map(|&r| (r, 0, 0, UsedNames::default())),
-                );
-            } else {
-                work.extend(
-                    ir.regions(op)
-                        .iter()
-                        .rev()
-                        .map(|&r| (r, next_value, next_arg, used.clone())),
-                );
-            }
-        };
+        let push_children =
+            |work: &mut Vec<(RegionId, u32, u32, UsedNames)>, op: OpId, next_value: u32, next_arg: u32, used: &UsedNames| {
+                if generic {
+                    work.extend(ir.regions(op).iter().map(|&r| (r, 0, 0, UsedNames::default())));
+                } else if ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE) {
+                    work.extend(ir.regions(op).iter().rev().map(|&r| (r, 0, 0, UsedNames::default())));
+                } else {
+                    work.extend(ir.regions(op).iter().rev().map(|&r| (r, next_value, next_arg, used.clone())));
+                }
+            };
         push_children(&mut work, root, next_value, next_arg, &used);
         while let Some((region, region_value, region_arg, region_used)) = work.pop() {
             if !generic {
@@ -230,16 +170,9 @@ impl NameTable {
                     table.name_results(ir, op, &mut next_value, &mut used);
                 }
             }
-            let ops: Vec<OpId> = ir
-                .region_blocks(region)
-                .iter()
-                .flat_map(|&b| ir.block_ops(b))
-                .collect();
-            let ordered: Box<dyn Iterator<Item = &OpId>> = if generic {
-                Box::new(ops.iter())
-            } else {
-                Box::new(ops.iter().rev())
-            };
+            let ops: Vec<OpId> = ir.region_blocks(region).iter().flat_map(|&b| ir.block_ops(b)).collect();
+            let ordered: Box<dyn Iterator<Item = &OpId>> =
+                if generic { Box::new(ops.iter()) } else { Box::new(ops.iter().rev()) };
             for &op in ordered {
                 push_children(&mut work, op, next_value, next_arg, &used);
             }
@@ -252,11 +185,7 @@ impl NameTable {
         if results.is_empty() {
             return;
         }
-        let hints: Vec<Option<String>> = match ir
-            .ctx()
-            .op_definition(ir.op(op).name)
-            .and_then(|d| d.name_results)
-        {
+        let hints: Vec<Option<String>> = match ir.ctx().op_definition(ir.op(op).name).and_then(|d| d.name_results) {
             Some(name_results) if self.use_hints => name_results(ir, op),
             _ => Vec::new(),
         };
@@ -289,21 +218,9 @@ impl UsedNames {
     /// `hint` made a valid identifier, or with the scope's next `_N` suffix
     /// when taken; the name is then taken.
     fn unique(&mut self, hint: String) -> String {
-        let hint: String = hint
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.' | '-') {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let mut name = if hint.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            format!("_{hint}")
-        } else {
-            hint
-        };
+        let hint: String =
+            hint.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.' | '-') { c } else { '_' }).collect();
+        let mut name = if hint.chars().next().is_some_and(|c| c.is_ascii_digit()) { format!("_{hint}") } else { hint };
         if self.names.contains(&name) {
             let base = name;
             loop {
@@ -325,10 +242,7 @@ impl<'a> OpPrinter<'a> {
     }
 
     fn attr_writer(&self) -> AttrWriter<'a> {
-        AttrWriter {
-            ctx: self.ir.ctx(),
-            aliases: Some(self.aliases),
-        }
+        AttrWriter { ctx: self.ir.ctx(), aliases: Some(self.aliases) }
     }
 
     /// Appends raw text.
@@ -414,19 +328,11 @@ impl<'a> OpPrinter<'a> {
 
     fn print_attr_dict(&mut self, op: OpId, elided: &[&str], keyword: bool) {
         let ctx = self.ctx();
-        let attrs: Vec<_> = self
-            .ir
-            .op(op)
-            .attributes
-            .iter()
-            .filter(|a| !elided.contains(&ctx.str(a.name)))
-            .copied()
-            .collect();
+        let attrs: Vec<_> = self.ir.op(op).attributes.iter().filter(|a| !elided.contains(&ctx.str(a.name))).copied().collect();
         if attrs.is_empty() {
             return;
         }
-        self.out
-            .push_str(if keyword { " attributes {" } else { " {" });
+        self.out.push_str(if keyword { " attributes {" } else { " {" });
         self.named_attributes(&attrs);
         self.out.push('}');
     }
@@ -481,18 +387,8 @@ impl<'a> OpPrinter<'a> {
     /// arguments; ops whose syntax names the arguments (functions, loops)
     /// pass `false`. `print_block_terminators` keeps a terminator without
     /// operands that the custom syntax would otherwise leave implicit.
-    pub fn print_region(
-        &mut self,
-        region: RegionId,
-        print_entry_arguments: bool,
-        print_block_terminators: bool,
-    ) {
-        self.print_region_with(
-            region,
-            print_entry_arguments,
-            print_block_terminators,
-            false,
-        );
+    pub fn print_region(&mut self, region: RegionId, print_entry_arguments: bool, print_block_terminators: bool) {
+        self.print_region_with(region, print_entry_arguments, print_block_terminators, false);
     }
 
     /// [`OpPrinter::print_region`], optionally labelling an empty entry
@@ -506,22 +402,14 @@ impl<'a> OpPrinter<'a> {
         print_empty_block: bool,
     ) {
         let blocks = self.ir.region_blocks(region).to_vec();
-        let predecessors = if blocks.len() > 1 {
-            self.predecessors(&blocks)
-        } else {
-            FxHashMap::default()
-        };
+        let predecessors = if blocks.len() > 1 { self.predecessors(&blocks) } else { FxHashMap::default() };
         self.out.push('{');
         self.indent += 1;
         for (i, &b) in blocks.iter().enumerate() {
             let has_args = !self.ir.block_arguments(b).is_empty();
             let is_empty = self.ir.first_op(b).is_none();
             if i > 0 || (print_entry_arguments && (has_args || (print_empty_block && is_empty))) {
-                self.block_label(
-                    b,
-                    i == 0,
-                    predecessors.get(&b).map_or(&[][..], |p| p.as_slice()),
-                );
+                self.block_label(b, i == 0, predecessors.get(&b).map_or(&[][..], |p| p.as_slice()));
             }
             let ops: Vec<OpId> = self.ir.block_ops(b).collect();
             for (j, &op) in ops.iter().enumerate() {
@@ -582,10 +470,8 @@ impl<'a> OpPrinter<'a> {
             self.out.push(')');
         }
         self.out.push(':');
-        let mut preds: Vec<(u32, BlockId)> = predecessors
-            .iter()
-            .map(|&p| (self.names.blocks.get(&p).copied().unwrap_or(u32::MAX), p))
-            .collect();
+        let mut preds: Vec<(u32, BlockId)> =
+            predecessors.iter().map(|&p| (self.names.blocks.get(&p).copied().unwrap_or(u32::MAX), p)).collect();
         preds.sort_by_key(|p| p.0);
         match preds.as_slice() {
             [] if !is_entry => self.out.push_str("  // no predecessors"),
@@ -646,20 +532,15 @@ impl<'a> OpPrinter<'a> {
             self.out.push_str(" = ");
         }
         let definition = ir.ctx().op_definition(ir.op(op).name).cloned();
-        let custom = !self.options.generic
-            && definition
-                .as_ref()
-                .is_some_and(|d| d.print.is_some() || d.assembly_format().is_some());
+        let custom =
+            !self.options.generic && definition.as_ref().is_some_and(|d| d.print.is_some() || d.assembly_format().is_some());
         match (custom, definition) {
             (true, Some(def)) => {
                 let name = self.printed_op_name(op, def.name);
                 self.out.push_str(&name);
                 match def.print {
                     Some(hook) => hook(self, op),
-                    None => def
-                        .assembly_format()
-                        .expect("checked above")
-                        .print(self, op),
+                    None => def.assembly_format().expect("checked above").print(self, op),
                 }
             }
             _ => self.print_generic(op),
@@ -674,10 +555,7 @@ impl<'a> OpPrinter<'a> {
     fn printed_op_name(&self, op: OpId, full: &'static str) -> String {
         let ir = self.ir;
         let default = match ir.parent_op(op) {
-            Some(p) => ir
-                .ctx()
-                .op_definition(ir.op(p).name)
-                .and_then(|d| d.default_dialect),
+            Some(p) => ir.ctx().op_definition(ir.op(p).name).and_then(|d| d.default_dialect),
             None => Some("builtin"),
         };
         match (default, full.split_once('.')) {
@@ -740,13 +618,7 @@ impl<'a> OpPrinter<'a> {
         self.print_function_results(&outputs);
     }
 
-    fn split_inherent(
-        &self,
-        op: OpId,
-    ) -> (
-        Vec<crate::attributes::NamedAttribute>,
-        Vec<crate::attributes::NamedAttribute>,
-    ) {
+    fn split_inherent(&self, op: OpId) -> (Vec<crate::attributes::NamedAttribute>, Vec<crate::attributes::NamedAttribute>) {
         let ir = self.ir;
         let ctx = ir.ctx();
         let definition = ctx.op_definition(ir.op(op).name);
@@ -755,22 +627,11 @@ impl<'a> OpPrinter<'a> {
             definition.is_some_and(|d| {
                 d.attributes.iter().any(|s| s.name == name)
                     || name == "operandSegmentSizes"
-                        && d.operands
-                            .iter()
-                            .filter(|s| s.arity != crate::dialect::Arity::Single)
-                            .count()
-                            > 1
+                        && d.operands.iter().filter(|s| s.arity != crate::dialect::Arity::Single).count() > 1
                     || name == "resultSegmentSizes"
-                        && d.results
-                            .iter()
-                            .filter(|s| s.arity != crate::dialect::Arity::Single)
-                            .count()
-                            > 1
+                        && d.results.iter().filter(|s| s.arity != crate::dialect::Arity::Single).count() > 1
             })
         };
-        ir.op(op)
-            .attributes
-            .iter()
-            .partition(|a| is_inherent(a.name))
+        ir.op(op).attributes.iter().partition(|a| is_inherent(a.name))
     }
 }

@@ -12,16 +12,8 @@ pub const INFO: PassInfo = PassInfo {
     summary: "Canonicalize operations",
     anchor: None,
     options: &[
-        OptionInfo {
-            name: "max-iterations",
-            description: "Maximum sweeps over the IR",
-            default: "10",
-        },
-        OptionInfo {
-            name: "test-convergence",
-            description: "Fail if the IR does not reach a fixed point",
-            default: "false",
-        },
+        OptionInfo { name: "max-iterations", description: "Maximum sweeps over the IR", default: "10" },
+        OptionInfo { name: "test-convergence", description: "Fail if the IR does not reach a fixed point", default: "false" },
     ],
     dependent_dialects: &["arith"],
     create,
@@ -59,18 +51,12 @@ pub fn collect_patterns(ctx: &Context) -> Vec<Box<dyn RewritePattern>> {
 impl Pass for Canonicalize {
     fn run(&self, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic> {
         let patterns = collect_patterns(ir.ctx());
-        let config = GreedyConfig {
-            max_iterations: self.max_iterations,
-            fold: true,
-        };
+        let config = GreedyConfig { max_iterations: self.max_iterations, fold: true };
         let stats = apply_patterns_greedily(ir, op, &patterns, config);
         if self.test_convergence && !stats.converged {
             return Err(Diagnostic::error(
                 ir.op(op).location,
-                format!(
-                    "canonicalizer failed to converge within {} iterations",
-                    self.max_iterations
-                ),
+                format!("canonicalizer failed to converge within {} iterations", self.max_iterations),
             ));
         }
         Ok(())

@@ -71,8 +71,7 @@ fn is_trivially_dead(ir: &Ir, op: OpId) -> bool {
 /// Isolated from above, or unregistered (and so possibly isolated): values
 /// from outside are not reused inside.
 fn might_be_isolated(ir: &Ir, op: OpId) -> bool {
-    ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE)
-        || ir.ctx().op_definition(ir.op(op).name).is_none()
+    ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE) || ir.ctx().op_definition(ir.op(op).name).is_none()
 }
 
 /// Runs CSE on everything nested in `root`; returns how many ops were removed.
@@ -111,22 +110,14 @@ fn in_block(ir: &mut Ir, block: BlockId, scopes: &mut Scopes, removed: &mut usiz
         if is_candidate(ir, op) {
             let key = key_of(ir, op);
             if let Some(&existing) = scopes.iter().rev().find_map(|s| s.get(&key)) {
-                for (old, new) in ir
-                    .results(op)
-                    .to_vec()
-                    .into_iter()
-                    .zip(ir.results(existing).to_vec())
-                {
+                for (old, new) in ir.results(op).to_vec().into_iter().zip(ir.results(existing).to_vec()) {
                     ir.replace_all_uses(old, new);
                 }
                 ir.erase_op(op);
                 *removed += 1;
                 continue;
             }
-            scopes
-                .last_mut()
-                .expect("a scope per block")
-                .insert(key, op);
+            scopes.last_mut().expect("a scope per block").insert(key, op);
         }
         if might_be_isolated(ir, op) {
             in_regions_of(ir, op, &mut Vec::new(), removed);

@@ -34,11 +34,7 @@ pub fn remove_dead_symbols(ir: &mut Ir, root: OpId) -> usize {
         let ctx = ir.ctx();
         let dead: Vec<OpId> = private_symbols(ir, root)
             .into_iter()
-            .filter(|&s| {
-                ir.symbol_name(s)
-                    .and_then(|n| ctx.existing_symbol(n))
-                    .is_none_or(|n| !used.contains(&n))
-            })
+            .filter(|&s| ir.symbol_name(s).and_then(|n| ctx.existing_symbol(n)).is_none_or(|n| !used.contains(&n)))
             .collect();
         if dead.is_empty() {
             return removed;
@@ -55,11 +51,8 @@ fn private_symbols(ir: &Ir, root: OpId) -> Vec<OpId> {
     let ctx = ir.ctx();
     let mut out = Vec::new();
     ir.walk(root, |op| {
-        let in_table = ir
-            .parent_op(op)
-            .is_some_and(|p| ir.has_trait(p, Traits::SYMBOL_TABLE));
-        let private =
-            ir.attr(op, "sym_visibility").and_then(|v| v.as_string(ctx)) == Some("private");
+        let in_table = ir.parent_op(op).is_some_and(|p| ir.has_trait(p, Traits::SYMBOL_TABLE));
+        let private = ir.attr(op, "sym_visibility").and_then(|v| v.as_string(ctx)) == Some("private");
         if in_table && private && ir.symbol_name(op).is_some() {
             out.push(op);
         }
@@ -79,10 +72,8 @@ fn referenced_names(ir: &Ir, root: OpId) -> FxHashSet<Symbol> {
             collect_refs(ctx, a.value, &mut names, &mut seen);
         }
         for name in names {
-            let inside_itself = std::iter::successors(Some(op), |&o| ir.parent_op(o)).any(|o| {
-                ir.symbol_name(o)
-                    .is_some_and(|n| ctx.existing_symbol(n) == Some(name))
-            });
+            let inside_itself = std::iter::successors(Some(op), |&o| ir.parent_op(o))
+                .any(|o| ir.symbol_name(o).is_some_and(|n| ctx.existing_symbol(n) == Some(name)));
             if !inside_itself {
                 used.insert(name);
             }
@@ -92,23 +83,14 @@ fn referenced_names(ir: &Ir, root: OpId) -> FxHashSet<Symbol> {
 }
 
 /// The roots of the symbol references held in `attr`.
-fn collect_refs(
-    ctx: &Context,
-    attr: Attribute,
-    names: &mut Vec<Symbol>,
-    seen: &mut FxHashSet<Attribute>,
-) {
+fn collect_refs(ctx: &Context, attr: Attribute, names: &mut Vec<Symbol>, seen: &mut FxHashSet<Attribute>) {
     if !seen.insert(attr) {
         return;
     }
     match attr.data(ctx) {
         AttrData::SymbolRef { root, .. } => names.push(*root),
-        AttrData::Array(items) => items
-            .iter()
-            .for_each(|&i| collect_refs(ctx, i, names, seen)),
-        AttrData::Dictionary(entries) => entries
-            .iter()
-            .for_each(|e| collect_refs(ctx, e.value, names, seen)),
+        AttrData::Array(items) => items.iter().for_each(|&i| collect_refs(ctx, i, names, seen)),
+        AttrData::Dictionary(entries) => entries.iter().for_each(|e| collect_refs(ctx, e.value, names, seen)),
         _ => {}
     }
 }

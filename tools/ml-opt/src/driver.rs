@@ -14,11 +14,7 @@ use ir::{Context, Diagnostic, FileId, Location, SourceFile};
 
 use crate::Options;
 
-pub fn run(
-    options: &Options,
-    registrations: crate::Registrations,
-    passes: &PassRegistry,
-) -> ExitCode {
+pub fn run(options: &Options, registrations: crate::Registrations, passes: &PassRegistry) -> ExitCode {
     let (name, bytes) = match read_input(&options.input) {
         Ok(input) => input,
         Err(message) => {
@@ -44,14 +40,7 @@ pub fn run(
     };
 
     if options.show_dialects {
-        println!(
-            "Available Dialects: {}",
-            ctx.dialects()
-                .iter()
-                .map(|d| d.name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        println!("Available Dialects: {}", ctx.dialects().iter().map(|d| d.name).collect::<Vec<_>>().join(", "));
         return ExitCode::SUCCESS;
     }
 
@@ -61,16 +50,8 @@ pub fn run(
             let offset = e.utf8_error().valid_up_to() as u32;
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = ctx.add_source_file(SourceFile::new(name, lossy.into(), 0));
-            let location = Location::Source {
-                file,
-                start: offset,
-                end: offset + 1,
-            };
-            report(
-                &ctx,
-                options,
-                &[Diagnostic::error(location, "input is not valid UTF-8")],
-            );
+            let location = Location::Source { file, start: offset, end: offset + 1 };
+            report(&ctx, options, &[Diagnostic::error(location, "input is not valid UTF-8")]);
             return ExitCode::FAILURE;
         }
     };
@@ -82,11 +63,7 @@ pub fn run(
     let mut outputs = Vec::new();
     let mut failed = false;
     for chunk in chunks {
-        let file = ctx.add_source_file(SourceFile::new(
-            name.clone(),
-            chunk.text.into(),
-            chunk.first_line,
-        ));
+        let file = ctx.add_source_file(SourceFile::new(name.clone(), chunk.text.into(), chunk.first_line));
         let (output, diagnostics) = process(&ctx, file, options, &pipeline);
         if options.verify_diagnostics {
             match ExpectedDiagnostics::parse(&ctx, file) {
@@ -101,19 +78,14 @@ pub fn run(
                 }
             }
         } else {
-            failed |= diagnostics
-                .iter()
-                .any(|d| d.severity == ir::Severity::Error);
+            failed |= diagnostics.iter().any(|d| d.severity == ir::Severity::Error);
             report(&ctx, options, &diagnostics);
         }
         outputs.extend(output);
     }
     // Like mlir-opt: a blank line after each module, the marker between chunks.
     let outputs: Vec<String> = outputs.into_iter().map(|o| o + "\n").collect();
-    let separator = format!(
-        "{}\n",
-        options.split_input_file.as_deref().unwrap_or("// -----")
-    );
+    let separator = format!("{}\n", options.split_input_file.as_deref().unwrap_or("// -----"));
     if let Err(message) = write_output(&options.output, &outputs.join(&separator)) {
         eprintln!("ml-opt: {message}");
         return ExitCode::FAILURE;
@@ -130,41 +102,28 @@ pub fn run(
 fn build_pipeline(options: &Options, passes: &PassRegistry) -> Result<PassManager, String> {
     let mut manager = PassManager::new();
     manager.verify_each = options.verify_each;
+    manager.threading = !options.disable_threading;
     if let Some(text) = &options.pass_pipeline {
         if !options.pass_flags.is_empty() {
             return Err("ml-opt: '--pass-pipeline' cannot be combined with pass flags".to_string());
         }
         let elements = parse_pipeline(text).map_err(|e| pipeline_error(text, &e))?;
-        manager
-            .add_pipeline(passes, &elements)
-            .map_err(|e| pipeline_error(text, &e))?;
+        manager.add_pipeline(passes, &elements).map_err(|e| pipeline_error(text, &e))?;
     }
     for (name, pass_options) in &options.pass_flags {
-        manager
-            .add_pass(passes, name, pass_options)
-            .map_err(|e| format!("ml-opt: {e}"))?;
+        manager.add_pass(passes, name, pass_options).map_err(|e| format!("ml-opt: {e}"))?;
     }
     Ok(manager)
 }
 
 fn pipeline_error(text: &str, error: &PipelineError) -> String {
     let column = text[..error.offset.min(text.len())].chars().count();
-    format!(
-        "MLIR Textual PassPipeline Parser:1:{}: error: {}\n{text}\n{}^",
-        column + 1,
-        error.message,
-        " ".repeat(column)
-    )
+    format!("MLIR Textual PassPipeline Parser:1:{}: error: {}\n{text}\n{}^", column + 1, error.message, " ".repeat(column))
 }
 
 /// Parses, verifies, runs the passes on and prints one chunk; the text is
 /// `None` on error.
-fn process(
-    ctx: &Arc<Context>,
-    file: FileId,
-    options: &Options,
-    pipeline: &PassManager,
-) -> (Option<String>, Vec<Diagnostic>) {
+fn process(ctx: &Arc<Context>, file: FileId, options: &Options, pipeline: &PassManager) -> (Option<String>, Vec<Diagnostic>) {
     let (mut ir, module) = match parse_source(ctx, file) {
         Ok(parsed) => parsed,
         Err(diag) => return (None, vec![diag]),
@@ -177,10 +136,7 @@ fn process(
     if let Err(diag) = pipeline.run(&mut ir, module) {
         return (None, vec![diag]);
     }
-    let print_options = PrintOptions {
-        generic: options.print_generic,
-        debug_info: options.print_debuginfo,
-    };
+    let print_options = PrintOptions { generic: options.print_generic, debug_info: options.print_debuginfo };
     (Some(print_op(&ir, module, print_options)), Vec::new())
 }
 
@@ -199,9 +155,7 @@ fn report(ctx: &Context, options: &Options, diagnostics: &[Diagnostic]) {
 fn read_input(path: &str) -> Result<(String, Vec<u8>), String> {
     let mut bytes = Vec::new();
     if path == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok(("<stdin>".to_string(), bytes));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot open input file '{path}': {e}"))?;

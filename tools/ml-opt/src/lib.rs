@@ -16,10 +16,7 @@ use ir::pass::PassRegistry;
 
 /// Command-line options, named as mlir-opt names them.
 #[derive(Parser, Debug, Clone)]
-#[command(
-    name = "ml-opt",
-    about = "MLIR-style optimizer driver: parse, verify and print MLIR."
-)]
+#[command(name = "ml-opt", about = "MLIR-style optimizer driver: parse, verify and print MLIR.")]
 pub struct Options {
     /// Input file (`-` for standard input).
     #[arg(default_value = "-")]
@@ -52,6 +49,9 @@ pub struct Options {
     /// Run the verifier after every pass.
     #[arg(long = "verify-each", default_value = "true", action = clap::ArgAction::Set, value_parser = clap::value_parser!(bool))]
     pub verify_each: bool,
+    /// Run everything on one thread (passes on functions run in parallel otherwise).
+    #[arg(long = "mlir-disable-threading")]
+    pub disable_threading: bool,
     /// List the registered passes with their options and exit.
     #[arg(long = "list-passes")]
     pub list_passes: bool,
@@ -95,14 +95,9 @@ pub fn main(registrations: Registrations) -> ExitCode {
     let mut passes = PassRegistry::new();
     (registrations.passes)(&mut passes);
     let names: Vec<&str> = ctx.dialects().iter().map(|d| d.name).collect();
-    let after_help = format!(
-        "Registered dialects: {}\nPasses: see --list-passes",
-        names.join(", ")
-    );
+    let after_help = format!("Registered dialects: {}\nPasses: see --list-passes", names.join(", "));
     let options = parse_options(after_help, &passes);
-    let worker = std::thread::Builder::new()
-        .stack_size(STACK_SIZE)
-        .spawn(move || driver::run(&options, registrations, &passes));
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || driver::run(&options, registrations, &passes));
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -135,21 +130,11 @@ fn parse_options(after_help: String, passes: &PassRegistry) -> Options {
     let mut options = Options::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let mut flags: Vec<(usize, String, String)> = Vec::new();
     for info in passes.passes() {
-        if let (Some(indices), Some(values)) = (
-            matches.indices_of(info.name),
-            matches.get_many::<String>(info.name),
-        ) {
-            flags.extend(
-                indices
-                    .zip(values)
-                    .map(|(i, v)| (i, info.name.to_string(), v.clone())),
-            );
+        if let (Some(indices), Some(values)) = (matches.indices_of(info.name), matches.get_many::<String>(info.name)) {
+            flags.extend(indices.zip(values).map(|(i, v)| (i, info.name.to_string(), v.clone())));
         }
     }
     flags.sort_by_key(|f| f.0);
-    options.pass_flags = flags
-        .into_iter()
-        .map(|(_, name, value)| (name, value))
-        .collect();
+    options.pass_flags = flags.into_iter().map(|(_, name, value)| (name, value)).collect();
     options
 }

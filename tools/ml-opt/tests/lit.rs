@@ -9,9 +9,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 const LLVM_BIN: &str = "/usr/lib/llvm-22/bin";
 
 fn run_lit(file: &Path) -> Result<(), Failed> {
-    let tools_dir = Path::new(env!("CARGO_BIN_EXE_ml-opt"))
-        .parent()
-        .expect("binary has a directory");
+    let tools_dir = Path::new(env!("CARGO_BIN_EXE_ml-opt")).parent().expect("binary has a directory");
     let output = Command::new(Path::new(LLVM_BIN).join("lit"))
         .arg("-v")
         .arg(format!("--param=tools_dir={}", tools_dir.display()))
@@ -22,12 +20,7 @@ fn run_lit(file: &Path) -> Result<(), Failed> {
     if output.status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-        .into())
+        Err(format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)).into())
     }
 }
 

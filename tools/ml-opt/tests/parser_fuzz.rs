@@ -8,10 +8,7 @@ use proptest::prelude::*;
 
 /// Seeds: every lit test input of the repository.
 fn seeds() -> Vec<String> {
-    test_support::lit_inputs()
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
-        .collect()
+    test_support::lit_inputs().iter().map(|p| std::fs::read_to_string(p).unwrap_or_default()).collect()
 }
 
 fn context() -> Arc<ir::Context> {
@@ -29,10 +26,7 @@ fn process(text: String) {
         Ok((ir, module)) => {
             if ir::verifier::verify(&ir, module).is_ok() {
                 let printed = ir::syntax::print_op(&ir, module, Default::default());
-                assert!(
-                    printed.starts_with("module") || printed.starts_with('#'),
-                    "printed: {printed}"
-                );
+                assert!(printed.starts_with("module") || printed.starts_with('#'), "printed: {printed}");
             }
         }
         Err(diag) => assert!(!diag.message.is_empty()),
@@ -124,13 +118,7 @@ fn deep_nesting_is_a_diagnostic() {
         let text = open.repeat(100_000);
         let ctx = context();
         let file = ctx.add_source_file(ir::SourceFile::new("deep.mlir", text.into(), 0));
-        let err = ir::syntax::parse_source(&ctx, file)
-            .err()
-            .expect("deep nesting is rejected");
-        assert!(
-            err.message.contains("nesting is deeper than the limit"),
-            "{}",
-            err.message
-        );
+        let err = ir::syntax::parse_source(&ctx, file).err().expect("deep nesting is rejected");
+        assert!(err.message.contains("nesting is deeper than the limit"), "{}", err.message);
     }
 }

@@ -8,29 +8,17 @@ fn every_pass_is_named_summarised_and_tested() {
     let inputs = test_support::lit_inputs();
     let mut problems = Vec::new();
     for info in registry.passes() {
-        if info.name.is_empty()
-            || !info
-                .name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
+        if info.name.is_empty() || !info.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             problems.push(format!("'{}' is not a kebab-case name", info.name));
         }
         if info.summary.is_empty() {
             problems.push(format!("'{}' has no summary", info.name));
         }
-        let test = inputs
-            .iter()
-            .find(|p| p.file_stem().is_some_and(|s| s == info.name));
+        let test = inputs.iter().find(|p| p.file_stem().is_some_and(|s| s == info.name));
         match test.map(std::fs::read_to_string) {
-            Some(Ok(text))
-                if text.contains(&format!("--{}", info.name))
-                    || text.contains(&format!("({}", info.name)) => {}
+            Some(Ok(text)) if text.contains(&format!("--{}", info.name)) || text.contains(&format!("({}", info.name)) => {}
             Some(_) => problems.push(format!("the lit test of '{}' does not run it", info.name)),
-            None => problems.push(format!(
-                "'{}' has no lit test named {}.mlir",
-                info.name, info.name
-            )),
+            None => problems.push(format!("'{}' has no lit test named {}.mlir", info.name, info.name)),
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");

@@ -17,15 +17,10 @@ fn run(program: &str, args: &[&str], input: &[u8]) -> Result<String, Failed> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run {program}: {e}"))?;
-    std::io::Write::write_all(&mut child.stdin.take().expect("piped"), input)
-        .map_err(|e| e.to_string())?;
+    std::io::Write::write_all(&mut child.stdin.take().expect("piped"), input).map_err(|e| e.to_string())?;
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     if !out.status.success() {
-        return Err(format!(
-            "{program} {args:?} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
+        return Err(format!("{program} {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr)).into());
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -46,7 +41,9 @@ fn check(path: &Path) -> Result<(), Failed> {
         let first = run(ml_opt, &args, text.as_bytes())?;
         let second = run(ml_opt, &args, first.as_bytes())?;
         if first != second {
-            return Err(format!("printing is not a fixed point (generic: {generic}):\n--- first\n{first}\n--- second\n{second}").into());
+            return Err(
+                format!("printing is not a fixed point (generic: {generic}):\n--- first\n{first}\n--- second\n{second}").into()
+            );
         }
     }
     Ok(())

@@ -39,14 +39,7 @@ fn print(text: &str, generic: bool) -> String {
     let file = ctx.add_source_file(ir::SourceFile::new("demo.mlir", text.into(), 0));
     let (ir, module) = ir::syntax::parse_source(&ctx, file).expect("the demo module parses");
     ir::verifier::verify(&ir, module).expect("the demo module verifies");
-    ir::syntax::print_op(
-        &ir,
-        module,
-        ir::syntax::PrintOptions {
-            generic,
-            debug_info: false,
-        },
-    )
+    ir::syntax::print_op(&ir, module, ir::syntax::PrintOptions { generic, debug_info: false })
 }
 
 #[test]
@@ -65,21 +58,13 @@ fn locations_with_debuginfo() {
     let text = "func.func @f(%a: i32 loc(\"in.py\":3:7)) -> i32 {\n  return %a : i32 loc(fused[\"a.c\":1:2, \"b.c\":3:4])\n}\n";
     let file = ctx.add_source_file(ir::SourceFile::new("loc.mlir", text.into(), 0));
     let (ir, module) = ir::syntax::parse_source(&ctx, file).expect("parses");
-    insta::assert_snapshot!(ir::syntax::print_op(
-        &ir,
-        module,
-        ir::syntax::PrintOptions {
-            generic: false,
-            debug_info: true
-        }
-    ));
+    insta::assert_snapshot!(ir::syntax::print_op(&ir, module, ir::syntax::PrintOptions { generic: false, debug_info: true }));
 }
 
 #[test]
 fn rendered_diagnostics() {
     let ctx = context();
-    let text =
-        "func.func @f(%a: i32) -> i64 {\n  %b = arith.addi %a, %a : i32\n  return %b : i32\n}\n";
+    let text = "func.func @f(%a: i32) -> i64 {\n  %b = arith.addi %a, %a : i32\n  return %b : i32\n}\n";
     let file = ctx.add_source_file(ir::SourceFile::new("bad.mlir", text.into(), 0));
     let (ir, module) = ir::syntax::parse_source(&ctx, file).expect("parses");
     let diag = ir::verifier::verify(&ir, module).expect_err("the return type is wrong");

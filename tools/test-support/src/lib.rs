@@ -28,8 +28,5 @@ pub fn lit_inputs() -> Vec<PathBuf> {
 
 /// A test's name: its path below `lit-tests/`.
 pub fn test_name(path: &Path) -> String {
-    path.strip_prefix(lit_root())
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned()
+    path.strip_prefix(lit_root()).unwrap_or(path).to_string_lossy().into_owned()
 }
