@@ -7,6 +7,10 @@ use rayon::prelude::*;
 use crate::body::{Ir, OpId};
 use crate::diagnostics::Diagnostic;
 use crate::dialect::Traits;
+use crate::syntax::{print_op, PrintOptions};
+
+use super::instrumentation::{IrPrinting, Report};
+use std::time::Instant;
 
 use super::pipeline::PipelineElement;
 use super::{Pass, PassInfo, PassOptions, PassRegistry};
@@ -36,8 +40,14 @@ pub struct PassManager {
     pub verify_each: bool,
     /// Run nested pipelines on isolated-from-above ops (functions) in
     /// parallel (`--mlir-disable-threading` turns it off). The output is
-    /// the same either way.
+    /// the same either way. IR printing runs everything on one thread so
+    /// that dumps come in order.
     pub threading: bool,
+    /// IR dumps around passes.
+    pub printing: IrPrinting,
+    /// Record per-pass wall time (`--mlir-timing`).
+    pub timing: bool,
+    report: Report,
 }
 
 impl Default for PassManager {
@@ -48,7 +58,14 @@ impl Default for PassManager {
 
 impl PassManager {
     pub fn new() -> Self {
-        PassManager { root: OpPassManager { anchor: None, entries: Vec::new() }, verify_each: true, threading: true }
+        PassManager {
+            root: OpPassManager { anchor: None, entries: Vec::new() },
+            verify_each: true,
+            threading: true,
+            printing: IrPrinting::default(),
+            timing: false,
+            report: Report::default(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -101,14 +118,59 @@ impl PassManager {
 
     /// Runs every pass on `root` (usually a `builtin.module`).
     pub fn run(&self, ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
-        self.run_list(&self.root, ir, root)
+        self.run_list(&self.root, ir, root, &[])
     }
 
-    fn run_list(&self, list: &OpPassManager, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic> {
+    /// The IR dumps made since the last call.
+    pub fn take_ir_dumps(&self) -> String {
+        self.report.take_dumps()
+    }
+
+    /// The execution time report, given the total wall time of the run.
+    pub fn timing_report(&self, total: std::time::Duration) -> String {
+        self.report.timing_report(total)
+    }
+
+    /// Records the wall time of a step outside the passes (parsing, output)
+    /// in the timing report.
+    pub fn record_time(&self, name: &str, elapsed: std::time::Duration) {
+        if self.timing {
+            self.report.time(&[name.to_string()], elapsed);
+        }
+    }
+
+    /// Records the wall time of `work` under `path` when timing.
+    fn timed<T>(&self, path: &[String], work: impl FnOnce() -> T) -> T {
+        if !self.timing {
+            return work();
+        }
+        // Register the entry first, so that pipelines come before their passes.
+        self.report.time(path, std::time::Duration::ZERO);
+        let start = Instant::now();
+        let result = work();
+        self.report.time(path, start.elapsed());
+        result
+    }
+
+    fn run_list(&self, list: &OpPassManager, ir: &mut Ir, op: OpId, path: &[String]) -> Result<(), Diagnostic> {
         for entry in &list.entries {
             match entry {
                 Entry::Pass { info, pass, .. } => {
-                    pass.run(ir, op)?;
+                    let name = info.name;
+                    if self.printing.before_pass(name) {
+                        self.report.dump(ir, op, &format!("IR Dump Before {name}"));
+                    }
+                    let before = self.printing.after_change.then(|| print_op(ir, op, PrintOptions::default()));
+                    let pass_path: Vec<String> = path.iter().cloned().chain([name.to_string()]).collect();
+                    let result = self.timed(&pass_path, || pass.run(ir, op));
+                    if result.is_err() && self.printing.after_failure {
+                        self.report.dump(ir, op, &format!("IR Dump After {name} Failed"));
+                    }
+                    result?;
+                    let changed = || before.as_deref() != Some(print_op(ir, op, PrintOptions::default()).as_str());
+                    if self.printing.after_pass(name) || (self.printing.after_change && changed()) {
+                        self.report.dump(ir, op, &format!("IR Dump After {name}"));
+                    }
                     // The op the pass ran on must still be valid.
                     if self.verify_each {
                         crate::verifier::verify(ir, op).map_err(|d| {
@@ -118,23 +180,34 @@ impl PassManager {
                     }
                 }
                 Entry::Nested(nested) => {
-                    let anchor = nested.anchor.as_deref().unwrap_or("");
-                    let children = children_named(ir, op, anchor);
-                    let isolated = children.first().is_some_and(|&c| ir.has_trait(c, Traits::ISOLATED_FROM_ABOVE));
-                    if self.threading && isolated && children.len() > 1 {
-                        self.run_in_parallel(nested, ir, &children)?;
-                    } else {
-                        for child in children {
-                            self.run_list(nested, ir, child)?;
-                        }
-                    }
-                    // What the nested passes could not check alone (symbol
-                    // uses across functions) is checked on the parent.
-                    if self.verify_each {
-                        crate::verifier::verify(ir, op)?;
-                    }
+                    let nested_path: Vec<String> = path
+                        .iter()
+                        .cloned()
+                        .chain([format!("'{}' Pipeline", nested.anchor.as_deref().unwrap_or("any"))])
+                        .collect();
+                    self.timed(&nested_path, || self.run_nested(nested, ir, op, &nested_path))?;
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Runs a nested pipeline on every child op of its anchor name.
+    fn run_nested(&self, nested: &OpPassManager, ir: &mut Ir, op: OpId, path: &[String]) -> Result<(), Diagnostic> {
+        let anchor = nested.anchor.as_deref().unwrap_or("");
+        let children = children_named(ir, op, anchor);
+        let isolated = children.first().is_some_and(|&c| ir.has_trait(c, Traits::ISOLATED_FROM_ABOVE));
+        if self.threading && !self.printing.is_enabled() && isolated && children.len() > 1 {
+            self.run_in_parallel(nested, ir, &children, path)?;
+        } else {
+            for child in children {
+                self.run_list(nested, ir, child, path)?;
+            }
+        }
+        // What the nested passes could not check alone (symbol uses across
+        // functions) is checked on the parent.
+        if self.verify_each {
+            crate::verifier::verify(ir, op)?;
         }
         Ok(())
     }
@@ -143,7 +216,7 @@ impl PassManager {
     /// copied into an arena of its own, transformed on a worker thread, and
     /// copied back in place, in order. The first error in op order wins, so
     /// the outcome does not depend on scheduling.
-    fn run_in_parallel(&self, list: &OpPassManager, ir: &mut Ir, children: &[OpId]) -> Result<(), Diagnostic> {
+    fn run_in_parallel(&self, list: &OpPassManager, ir: &mut Ir, children: &[OpId], path: &[String]) -> Result<(), Diagnostic> {
         let ctx = ir.ctx_arc().clone();
         let mut work: Vec<(Ir, OpId)> = children
             .iter()
@@ -154,7 +227,7 @@ impl PassManager {
             })
             .collect();
         let results: Vec<Result<(), Diagnostic>> =
-            work.par_iter_mut().map(|(arena, copy)| self.run_list(list, arena, *copy)).collect();
+            work.par_iter_mut().map(|(arena, copy)| self.run_list(list, arena, *copy, path)).collect();
         results.into_iter().collect::<Result<Vec<()>, Diagnostic>>()?;
         for (&child, (arena, copy)) in children.iter().zip(&work) {
             let done = arena.copy_op_to(*copy, ir);

@@ -5,11 +5,13 @@
 //! options) so that it can be named on the command line (`--cse`) and in
 //! textual pipelines (`builtin.module(func.func(cse))`).
 
+mod instrumentation;
 mod manager;
 mod options;
 mod pipeline;
 mod registry;
 
+pub use instrumentation::IrPrinting;
 pub use manager::{PassManager, PipelineError};
 pub use options::{OptionInfo, PassOptions};
 pub use pipeline::{parse_pipeline, PipelineElement};

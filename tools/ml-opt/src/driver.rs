@@ -4,10 +4,11 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Instant;
 
 use ir::diagnostics::expected::ExpectedDiagnostics;
 use ir::diagnostics::render;
-use ir::pass::{parse_pipeline, PassManager, PassRegistry, PipelineError};
+use ir::pass::{parse_pipeline, IrPrinting, PassManager, PassRegistry, PipelineError};
 use ir::split_input::split_input;
 use ir::syntax::{parse_source, print_op, PrintOptions};
 use ir::{Context, Diagnostic, FileId, Location, SourceFile};
@@ -15,6 +16,7 @@ use ir::{Context, Diagnostic, FileId, Location, SourceFile};
 use crate::Options;
 
 pub fn run(options: &Options, registrations: crate::Registrations, passes: &PassRegistry) -> ExitCode {
+    let run_start = Instant::now();
     let (name, bytes) = match read_input(&options.input) {
         Ok(input) => input,
         Err(message) => {
@@ -86,6 +88,9 @@ pub fn run(options: &Options, registrations: crate::Registrations, passes: &Pass
     // Like mlir-opt: a blank line after each module, the marker between chunks.
     let outputs: Vec<String> = outputs.into_iter().map(|o| o + "\n").collect();
     let separator = format!("{}\n", options.split_input_file.as_deref().unwrap_or("// -----"));
+    if options.timing {
+        eprint!("{}", pipeline.timing_report(run_start.elapsed()));
+    }
     if let Err(message) = write_output(&options.output, &outputs.join(&separator)) {
         eprintln!("ml-opt: {message}");
         return ExitCode::FAILURE;
@@ -103,6 +108,15 @@ fn build_pipeline(options: &Options, passes: &PassRegistry) -> Result<PassManage
     let mut manager = PassManager::new();
     manager.verify_each = options.verify_each;
     manager.threading = !options.disable_threading;
+    manager.timing = options.timing;
+    manager.printing = IrPrinting {
+        before: options.print_ir_before.clone(),
+        after: options.print_ir_after.clone(),
+        before_all: options.print_ir_before_all,
+        after_all: options.print_ir_after_all,
+        after_change: options.print_ir_after_change,
+        after_failure: options.print_ir_after_failure,
+    };
     if let Some(text) = &options.pass_pipeline {
         if !options.pass_flags.is_empty() {
             return Err("ml-opt: '--pass-pipeline' cannot be combined with pass flags".to_string());
@@ -124,20 +138,28 @@ fn pipeline_error(text: &str, error: &PipelineError) -> String {
 /// Parses, verifies, runs the passes on and prints one chunk; the text is
 /// `None` on error.
 fn process(ctx: &Arc<Context>, file: FileId, options: &Options, pipeline: &PassManager) -> (Option<String>, Vec<Diagnostic>) {
-    let (mut ir, module) = match parse_source(ctx, file) {
+    let start = Instant::now();
+    let parsed = parse_source(ctx, file).and_then(|(ir, module)| {
+        if !options.no_verify {
+            ir::verifier::verify(&ir, module)?;
+        }
+        Ok((ir, module))
+    });
+    pipeline.record_time("Parser", start.elapsed());
+    let (mut ir, module) = match parsed {
         Ok(parsed) => parsed,
         Err(diag) => return (None, vec![diag]),
     };
-    if !options.no_verify {
-        if let Err(diag) = ir::verifier::verify(&ir, module) {
-            return (None, vec![diag]);
-        }
-    }
-    if let Err(diag) = pipeline.run(&mut ir, module) {
+    let result = pipeline.run(&mut ir, module);
+    eprint!("{}", pipeline.take_ir_dumps());
+    if let Err(diag) = result {
         return (None, vec![diag]);
     }
+    let start = Instant::now();
     let print_options = PrintOptions { generic: options.print_generic, debug_info: options.print_debuginfo };
-    (Some(print_op(&ir, module, print_options)), Vec::new())
+    let text = print_op(&ir, module, print_options);
+    pipeline.record_time("Output", start.elapsed());
+    (Some(text), Vec::new())
 }
 
 fn report(ctx: &Context, options: &Options, diagnostics: &[Diagnostic]) {

@@ -52,6 +52,27 @@ pub struct Options {
     /// Run everything on one thread (passes on functions run in parallel otherwise).
     #[arg(long = "mlir-disable-threading")]
     pub disable_threading: bool,
+    /// Print the IR before these passes (comma-separated names).
+    #[arg(long = "mlir-print-ir-before", value_delimiter = ',', value_name = "PASSES")]
+    pub print_ir_before: Vec<String>,
+    /// Print the IR after these passes (comma-separated names).
+    #[arg(long = "mlir-print-ir-after", value_delimiter = ',', value_name = "PASSES")]
+    pub print_ir_after: Vec<String>,
+    /// Print the IR before every pass.
+    #[arg(long = "mlir-print-ir-before-all")]
+    pub print_ir_before_all: bool,
+    /// Print the IR after every pass.
+    #[arg(long = "mlir-print-ir-after-all")]
+    pub print_ir_after_all: bool,
+    /// Print the IR after a pass only if it changed it.
+    #[arg(long = "mlir-print-ir-after-change")]
+    pub print_ir_after_change: bool,
+    /// Print the IR after a pass fails.
+    #[arg(long = "mlir-print-ir-after-failure")]
+    pub print_ir_after_failure: bool,
+    /// Report the wall time of parsing, each pass and printing.
+    #[arg(long = "mlir-timing")]
+    pub timing: bool,
     /// List the registered passes with their options and exit.
     #[arg(long = "list-passes")]
     pub list_passes: bool,

@@ -70,3 +70,39 @@ fn rendered_diagnostics() {
     let diag = ir::verifier::verify(&ir, module).expect_err("the return type is wrong");
     insta::assert_snapshot!(ir::diagnostics::render::render_to_string(&ctx, &diag));
 }
+
+/// Runs the ml-opt binary on `input` with `args`; its standard error.
+fn ml_opt_stderr(input: &str, args: &[&str]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ml-opt"))
+        .args(args)
+        .args(["-", "-o", "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ml-opt runs");
+    child.stdin.take().expect("piped").write_all(input.as_bytes()).expect("input written");
+    let output = child.wait_with_output().expect("ml-opt finishes");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const PIPELINE_INPUT: &str = "func.func @a() -> i32 {\n  %c2 = arith.constant 2 : i32\n  %c3 = arith.constant 3 : i32\n  %s = arith.addi %c2, %c3 : i32\n  %t = arith.addi %c2, %c3 : i32\n  return %s : i32\n}\n";
+
+#[test]
+fn timing_report_structure() {
+    let report = ml_opt_stderr(
+        PIPELINE_INPUT,
+        &["--pass-pipeline=builtin.module(func.func(cse,canonicalize),symbol-dce)", "--mlir-timing"],
+    );
+    // Numbers vary from run to run; the tree does not.
+    let numbers = regex::Regex::new(r" *[0-9]+\.[0-9]+").expect("valid regex");
+    insta::assert_snapshot!(numbers.replace_all(&report, " N"));
+}
+
+#[test]
+fn print_ir_after_change() {
+    insta::assert_snapshot!(ml_opt_stderr(
+        PIPELINE_INPUT,
+        &["--cse", "--symbol-dce", "--canonicalize", "--mlir-print-ir-after-change"]
+    ));
+}
