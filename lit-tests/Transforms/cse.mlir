@@ -89,3 +89,27 @@ module {
     return %c : i32
   }
 }
+
+// -----
+
+// A value known before a loop is reused inside its body; one computed in
+// the body is not visible after the loop.
+// CHECK-LABEL: func.func @loop_body
+// CHECK: %[[A:.*]] = arith.addi %arg1, %arg1 : index
+// CHECK-NEXT: scf.for
+// CHECK-NEXT: %[[B:.*]] = arith.muli %[[A]], %[[A]] : index
+// CHECK-NEXT: "test.use"(%[[A]], %[[B]])
+// CHECK: }
+// CHECK-NEXT: %[[C:.*]] = arith.muli %[[A]], %[[A]] : index
+// CHECK-NEXT: "test.use"(%[[C]])
+func.func @loop_body(%lb: index, %n: index) {
+  %a = arith.addi %n, %n : index
+  scf.for %i = %lb to %n step %n {
+    %a2 = arith.addi %n, %n : index
+    %b = arith.muli %a2, %a2 : index
+    "test.use"(%a2, %b) : (index, index) -> ()
+  }
+  %c = arith.muli %a, %a : index
+  "test.use"(%c) : (index) -> ()
+  return
+}

@@ -1,0 +1,64 @@
+// RUN: ml-opt %s --split-input-file --verify-diagnostics
+
+// expected-note@+1 {{prior use here}}
+func.func @bound_types(%a: index, %b: i32) {
+  // expected-error@+1 {{use of value '%b' expects different type than prior uses: 'index' vs 'i32'}}
+  scf.for %i = %a to %b step %a {
+  }
+  return
+}
+
+// -----
+
+func.func @yield_type(%a: index, %x: f32, %y: i32) {
+  // expected-error@+1 {{'scf.for' op the loop body yields (i32) but the op expects (f32)}}
+  %r = scf.for %i = %a to %a step %a iter_args(%acc = %x) -> (f32) {
+    scf.yield %y : i32
+  }
+  return
+}
+
+// -----
+
+func.func @if_without_else(%c: i1, %x: f32) -> f32 {
+  // expected-error@+1 {{'scf.if' op must have an else block if defining values}}
+  %r = scf.if %c -> (f32) {
+    scf.yield %x : f32
+  }
+  return %r : f32
+}
+
+// -----
+
+func.func @while_terminator(%x: i32) {
+  // expected-error@+1 {{'scf.while' op expects the 'before' region to terminate with 'scf.condition'}}
+  %r = scf.while (%a = %x) : (i32) -> i32 {
+    scf.yield %a : i32
+  } do {
+  ^bb0(%b: i32):
+    scf.yield %b : i32
+  }
+  return
+}
+
+// -----
+
+func.func @condition_type(%x: i32) {
+  // expected-note@+1 {{prior use here}}
+  %r = scf.while (%a = %x) : (i32) -> i32 {
+    // expected-error@+1 {{use of value '%a' expects different type than prior uses: 'i1' vs 'i32'}}
+    scf.condition(%a) %a : i32
+  } do {
+  ^bb0(%b: i32):
+    scf.yield %b : i32
+  }
+  return
+}
+
+// -----
+
+func.func @yield_outside(%x: i32) {
+  // expected-error@+1 {{'scf.yield' op must be the last operation in the parent block}}
+  scf.yield
+  return
+}
