@@ -24,6 +24,7 @@ define_op! {
             print: Some(print_for),
             verify: Some(verify_for),
             implicit_terminator: Some("scf.yield"),
+            canonicalize: Some(crate::canonicalize::for_patterns),
         },
     }
 }

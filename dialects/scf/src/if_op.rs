@@ -27,6 +27,7 @@ define_op! {
             print: Some(print_if),
             verify: Some(verify_if),
             implicit_terminator: Some("scf.yield"),
+            canonicalize: Some(crate::canonicalize::if_patterns),
         },
     }
 }

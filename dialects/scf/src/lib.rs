@@ -2,6 +2,7 @@
 //! MLIR papers): loops and conditionals whose bodies are regions, with
 //! values carried through `scf.yield`.
 
+mod canonicalize;
 mod condition;
 mod for_op;
 mod if_op;

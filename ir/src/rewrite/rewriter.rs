@@ -87,6 +87,28 @@ impl<'a> PatternRewriter<'a> {
         self.changed = true;
     }
 
+    /// Moves the ops of `block` before `anchor`, with `arguments` in place of
+    /// the block's arguments, except its terminator, whose operands are
+    /// returned (the values the block yields); the terminator is erased.
+    pub fn inline_block_before(&mut self, block: crate::body::BlockId, anchor: OpId, arguments: &[Value]) -> Vec<Value> {
+        for (arg, &value) in self.ir.block_arguments(block).to_vec().into_iter().zip(arguments) {
+            self.replace_all_uses(arg, value);
+        }
+        let terminator = self.ir.terminator(block);
+        let ops: Vec<OpId> = self.ir.block_ops(block).filter(|&o| Some(o) != terminator).collect();
+        for op in ops {
+            self.ir.detach_op(op);
+            self.ir.insert_op_before(anchor, op);
+            self.touched.push(op);
+        }
+        let yielded = terminator.map(|t| self.ir.operands(t).to_vec()).unwrap_or_default();
+        if let Some(t) = terminator {
+            self.ir.erase_op(t);
+        }
+        self.changed = true;
+        yielded
+    }
+
     /// Changes `op` in place through `edit`; the op is revisited.
     pub fn modify_in_place(&mut self, op: OpId, edit: impl FnOnce(&mut Ir)) {
         edit(self.ir);
