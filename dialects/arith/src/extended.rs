@@ -26,32 +26,30 @@ fn two_halves(_: &Context, operands: &[Type], _: &[NamedAttribute]) -> Option<Ve
     Some(vec![t, t])
 }
 
-define_op! {
-    /// Signed multiplication giving the low and high halves of the full product.
-    pub struct MulSIExtendedOp = "arith.mulsi_extended" {
-        operands: [lhs: Single(SIGNLESS_INTEGER_LIKE), rhs: Single(SIGNLESS_INTEGER_LIKE)],
-        results: [low: Single(SIGNLESS_INTEGER_LIKE), high: Single(SIGNLESS_INTEGER_LIKE)],
-        traits: [PURE, COMMUTATIVE, SAME_TYPE_OPERANDS, ELEMENTWISE],
-        format: "$lhs `,` $rhs attr-dict `:` type($lhs)",
-        extra: {
-            infer_result_types: Some(two_halves),
-            name_results: Some(name_halves),
-        },
-    }
+/// The two multiplications differ only in how they read their operands.
+macro_rules! extended_multiplication {
+    ($(#[doc = $doc:literal] $ty:ident = $name:literal;)*) => {$(
+        define_op! {
+            #[doc = $doc]
+            pub struct $ty = $name {
+                operands: [lhs: Single(SIGNLESS_INTEGER_LIKE), rhs: Single(SIGNLESS_INTEGER_LIKE)],
+                results: [low: Single(SIGNLESS_INTEGER_LIKE), high: Single(SIGNLESS_INTEGER_LIKE)],
+                traits: [PURE, COMMUTATIVE, SAME_TYPE_OPERANDS, ELEMENTWISE],
+                format: "$lhs `,` $rhs attr-dict `:` type($lhs)",
+                extra: {
+                    infer_result_types: Some(two_halves),
+                    name_results: Some(name_halves),
+                },
+            }
+        }
+    )*};
 }
 
-define_op! {
+extended_multiplication! {
+    /// Signed multiplication giving the low and high halves of the full product.
+    MulSIExtendedOp = "arith.mulsi_extended";
     /// Unsigned multiplication giving the low and high halves of the full product.
-    pub struct MulUIExtendedOp = "arith.mului_extended" {
-        operands: [lhs: Single(SIGNLESS_INTEGER_LIKE), rhs: Single(SIGNLESS_INTEGER_LIKE)],
-        results: [low: Single(SIGNLESS_INTEGER_LIKE), high: Single(SIGNLESS_INTEGER_LIKE)],
-        traits: [PURE, COMMUTATIVE, SAME_TYPE_OPERANDS, ELEMENTWISE],
-        format: "$lhs `,` $rhs attr-dict `:` type($lhs)",
-        extra: {
-            infer_result_types: Some(two_halves),
-            name_results: Some(name_halves),
-        },
-    }
+    MulUIExtendedOp = "arith.mului_extended";
 }
 
 define_op! {
