@@ -6,12 +6,16 @@ mod canonicalize;
 mod condition;
 mod for_op;
 mod if_op;
+mod index_switch;
+mod parallel;
 mod while_op;
 mod yield_op;
 
 pub use condition::ConditionOp;
 pub use for_op::ForOp;
 pub use if_op::{ExecuteRegionOp, IfOp};
+pub use index_switch::IndexSwitchOp;
+pub use parallel::{ParallelOp, ReduceOp, ReduceReturnOp};
 pub use while_op::WhileOp;
 pub use yield_op::YieldOp;
 
@@ -25,6 +29,10 @@ pub fn dialect() -> Dialect {
         .with_op::<WhileOp>()
         .with_op::<ConditionOp>()
         .with_op::<ExecuteRegionOp>()
+        .with_op::<IndexSwitchOp>()
+        .with_op::<ParallelOp>()
+        .with_op::<ReduceOp>()
+        .with_op::<ReduceReturnOp>()
         .with_op::<YieldOp>()
         .with_aliases(&[
             ("loop.for", "scf.for"),

@@ -62,3 +62,40 @@ func.func @yield_outside(%x: i32) {
   scf.yield
   return
 }
+
+// -----
+
+func.func @duplicate_case(%i: index) {
+  // expected-error@+1 {{'scf.index_switch' op has duplicate case value: 2}}
+  scf.index_switch %i
+  case 2 {
+  }
+  case 2 {
+  }
+  default {
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_bounds(%a: index) {
+  // expected-error@+1 {{'scf.parallel' op expects the same number of lower bounds, upper bounds and steps}}
+  scf.parallel (%i) = (%a) to (%a, %a) step (%a) {
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_region(%a: index, %x: f32) {
+  %r = scf.parallel (%i) = (%a) to (%a) step (%a) init (%x) -> f32 {
+    // expected-error@+1 {{'scf.reduce' op expects reduction region #0 to return a value of type 'f32'}}
+    scf.reduce(%x : f32) {
+    ^bb0(%l: f32, %r: f32):
+      %c = arith.constant 1 : i32
+      scf.reduce.return %c : i32
+    }
+  }
+  return
+}

@@ -3,7 +3,8 @@
 // RUN: ml-opt %s --mlir-print-op-generic | ml-opt | FileCheck %s
 
 // scf.for (with and without loop-carried values, integer induction
-// variables), scf.if with and without results, scf.while, scf.execute_region.
+// variables), scf.if with and without results, scf.while,
+// scf.execute_region, scf.index_switch, scf.parallel with scf.reduce.
 // The CHECK lines are what upstream mlir-opt 22 prints.
 
 // CHECK-LABEL: func.func @loops(%arg0: index, %arg1: index, %arg2: index, %arg3: f32, %arg4: i1, %arg5: i32) -> f32 {
@@ -42,6 +43,37 @@
 // CHECK-NEXT: }
 // CHECK-NEXT: return
 // CHECK-NEXT: }
+// CHECK-LABEL: func.func @switch(%arg0: index, %arg1: i32) -> i32 {
+// CHECK-NEXT: %0 = scf.index_switch %arg0 -> i32
+// CHECK-NEXT: case 2 {
+// CHECK-NEXT: scf.yield %arg1 : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: case 5 {
+// CHECK-NEXT: %1 = arith.addi %arg1, %arg1 : i32
+// CHECK-NEXT: scf.yield %1 : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: default {
+// CHECK-NEXT: scf.yield %arg1 : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: scf.index_switch %arg0
+// CHECK-NEXT: default {
+// CHECK-NEXT: }
+// CHECK-NEXT: return %0 : i32
+// CHECK-NEXT: }
+// CHECK-LABEL: func.func @par(%arg0: index, %arg1: index, %arg2: index, %arg3: f32) {
+// CHECK-NEXT: scf.parallel (%arg4, %arg5) = (%arg0, %arg0) to (%arg1, %arg1) step (%arg2, %arg2) {
+// CHECK-NEXT: %1 = arith.addi %arg4, %arg5 : index
+// CHECK-NEXT: scf.reduce
+// CHECK-NEXT: }
+// CHECK-NEXT: %0 = scf.parallel (%arg4) = (%arg0) to (%arg1) step (%arg2) init (%arg3) -> f32 {
+// CHECK-NEXT: scf.reduce(%arg3 : f32) {
+// CHECK-NEXT: ^bb0(%arg5: f32, %arg6: f32):
+// CHECK-NEXT: %1 = arith.addf %arg5, %arg6 : f32
+// CHECK-NEXT: scf.reduce.return %1 : f32
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+// CHECK-NEXT: return
+// CHECK-NEXT: }
 func.func @loops(%lb: index, %ub: index, %st: index, %init: f32, %c: i1, %n: i32) -> f32 {
   %sum = scf.for %i = %lb to %ub step %st iter_args(%acc = %init) -> (f32) {
     %x = arith.addf %acc, %acc : f32
@@ -75,6 +107,37 @@ func.func @loops(%lb: index, %ub: index, %st: index, %init: f32, %c: i1, %n: i32
 }
 func.func @i32_loop(%n: i32) {
   scf.for %i = %n to %n step %n : i32 {
+  }
+  return
+}
+func.func @switch(%i: index, %n: i32) -> i32 {
+  %s = scf.index_switch %i -> i32
+  case 2 {
+    scf.yield %n : i32
+  }
+  case 5 {
+    %m = arith.addi %n, %n : i32
+    scf.yield %m : i32
+  }
+  default {
+    scf.yield %n : i32
+  }
+  scf.index_switch %i
+  default {
+  }
+  return %s : i32
+}
+func.func @par(%lb: index, %ub: index, %st: index, %init: f32) {
+  scf.parallel (%p, %q) = (%lb, %lb) to (%ub, %ub) step (%st, %st) {
+    %t = arith.addi %p, %q : index
+    scf.reduce
+  }
+  %red = scf.parallel (%p) = (%lb) to (%ub) step (%st) init (%init) -> f32 {
+    scf.reduce(%init : f32) {
+    ^bb0(%l: f32, %rr: f32):
+      %m = arith.addf %l, %rr : f32
+      scf.reduce.return %m : f32
+    }
   }
   return
 }
