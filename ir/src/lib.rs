@@ -8,6 +8,7 @@
 //! - [`diagnostics`]: located errors and how tools show them.
 
 pub mod affine;
+pub mod analysis;
 pub mod attributes;
 pub mod body;
 pub mod constraints;

@@ -260,7 +260,7 @@ impl Verifier<'_> {
                 }
             };
         }
-        let idoms = self.dominators.entry(region).or_insert_with(|| compute_dominators(ir, region));
+        let idoms = self.dominators.entry(region).or_insert_with(|| crate::analysis::dominance_of_region(ir, region));
         // Uses in unreachable blocks are not checked, as upstream.
         if !idoms.contains_key(&at_block) {
             return Ok(());
@@ -314,74 +314,4 @@ fn is_graph_region(ir: &Ir, region: RegionId) -> bool {
         Some(p) => ir.has_trait(p, Traits::GRAPH_REGION) || ir.ctx().op_definition(ir.op(p).name).is_none(),
         None => true,
     }
-}
-
-/// Immediate dominators of the reachable blocks of a region (the entry maps
-/// to `None`), by the iterative algorithm of Cooper, Harvey and Kennedy.
-fn compute_dominators(ir: &Ir, region: RegionId) -> FxHashMap<BlockId, Option<BlockId>> {
-    let blocks = ir.region_blocks(region);
-    let Some(&entry) = blocks.first() else {
-        return FxHashMap::default();
-    };
-    let successors = |b: BlockId| -> Vec<BlockId> { ir.last_op(b).map(|t| ir.successors(t).to_vec()).unwrap_or_default() };
-    // Reverse postorder by an explicit-stack DFS.
-    let mut postorder = Vec::new();
-    let mut visited = FxHashSet::default();
-    let mut stack = vec![(entry, 0usize)];
-    visited.insert(entry);
-    while let Some((b, i)) = stack.pop() {
-        let succ = successors(b);
-        if i < succ.len() {
-            stack.push((b, i + 1));
-            if visited.insert(succ[i]) {
-                stack.push((succ[i], 0));
-            }
-        } else {
-            postorder.push(b);
-        }
-    }
-    let order: FxHashMap<BlockId, usize> = postorder.iter().enumerate().map(|(i, &b)| (b, i)).collect();
-    let mut preds: FxHashMap<BlockId, Vec<BlockId>> = FxHashMap::default();
-    for &b in &postorder {
-        for s in successors(b) {
-            preds.entry(s).or_default().push(b);
-        }
-    }
-    let mut idom: FxHashMap<BlockId, BlockId> = FxHashMap::default();
-    idom.insert(entry, entry);
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &b in postorder.iter().rev().skip(1) {
-            let mut new_idom: Option<BlockId> = None;
-            for &p in preds.get(&b).map(|v| v.as_slice()).unwrap_or(&[]) {
-                if !idom.contains_key(&p) {
-                    continue;
-                }
-                new_idom = Some(match new_idom {
-                    None => p,
-                    Some(cur) => intersect(&idom, &order, p, cur),
-                });
-            }
-            if let Some(n) = new_idom {
-                if idom.get(&b) != Some(&n) {
-                    idom.insert(b, n);
-                    changed = true;
-                }
-            }
-        }
-    }
-    idom.into_iter().map(|(b, d)| (b, if b == entry { None } else { Some(d) })).collect()
-}
-
-fn intersect(idom: &FxHashMap<BlockId, BlockId>, order: &FxHashMap<BlockId, usize>, mut a: BlockId, mut b: BlockId) -> BlockId {
-    while a != b {
-        while order[&a] < order[&b] {
-            a = idom[&a];
-        }
-        while order[&b] < order[&a] {
-            b = idom[&b];
-        }
-    }
-    a
 }

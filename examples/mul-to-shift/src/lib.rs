@@ -2,7 +2,7 @@
 //! The pass of docs/tutorial-write-a-pass.md: one pattern, one pass.
 
 use dialect_arith::MulIOp;
-use ir::pass::{Pass, PassInfo, PassRegistry};
+use ir::pass::{Pass, PassContext, PassInfo, PassRegistry};
 use ir::rewrite::{apply_patterns_greedily, constant_value, GreedyConfig, PatternRewriter, RewritePattern};
 use ir::{Attribute, Diagnostic, Ir, OpId};
 
@@ -40,7 +40,7 @@ impl RewritePattern for MulByPowerOfTwo {
 struct MulToShift;
 
 impl Pass for MulToShift {
-    fn run(&self, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic> {
+    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
         let patterns: Vec<Box<dyn RewritePattern>> = vec![Box::new(MulByPowerOfTwo)];
         apply_patterns_greedily(ir, op, &patterns, GreedyConfig::default());
         Ok(())

@@ -4,6 +4,7 @@
 
 use rayon::prelude::*;
 
+use crate::analysis::AnalysisManager;
 use crate::body::{Ir, OpId};
 use crate::diagnostics::Diagnostic;
 use crate::dialect::Traits;
@@ -13,7 +14,7 @@ use super::instrumentation::{IrPrinting, Report};
 use std::time::Instant;
 
 use super::pipeline::PipelineElement;
-use super::{Pass, PassInfo, PassOptions, PassRegistry};
+use super::{Pass, PassContext, PassInfo, PassOptions, PassRegistry};
 
 /// A malformed or unresolvable pipeline, at a byte offset of its text.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,7 +119,7 @@ impl PassManager {
 
     /// Runs every pass on `root` (usually a `builtin.module`).
     pub fn run(&self, ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
-        self.run_list(&self.root, ir, root, &[])
+        self.run_list(&self.root, ir, root, &[], &AnalysisManager::default())
     }
 
     /// The IR dumps made since the last call.
@@ -152,7 +153,14 @@ impl PassManager {
         result
     }
 
-    fn run_list(&self, list: &OpPassManager, ir: &mut Ir, op: OpId, path: &[String]) -> Result<(), Diagnostic> {
+    fn run_list(
+        &self,
+        list: &OpPassManager,
+        ir: &mut Ir,
+        op: OpId,
+        path: &[String],
+        analyses: &AnalysisManager,
+    ) -> Result<(), Diagnostic> {
         for entry in &list.entries {
             match entry {
                 Entry::Pass { info, pass, .. } => {
@@ -162,7 +170,9 @@ impl PassManager {
                     }
                     let before = self.printing.after_change.then(|| print_op(ir, op, PrintOptions::default()));
                     let pass_path: Vec<String> = path.iter().cloned().chain([name.to_string()]).collect();
-                    let result = self.timed(&pass_path, || pass.run(ir, op));
+                    let mut cx = PassContext::new(analyses);
+                    let result = self.timed(&pass_path, || pass.run(ir, op, &mut cx));
+                    analyses.invalidate(&cx.into_preserved());
                     if result.is_err() && self.printing.after_failure {
                         self.report.dump(ir, op, &format!("IR Dump After {name} Failed"));
                     }
@@ -185,7 +195,7 @@ impl PassManager {
                         .cloned()
                         .chain([format!("'{}' Pipeline", nested.anchor.as_deref().unwrap_or("any"))])
                         .collect();
-                    self.timed(&nested_path, || self.run_nested(nested, ir, op, &nested_path))?;
+                    self.timed(&nested_path, || self.run_nested(nested, ir, op, &nested_path, analyses))?;
                 }
             }
         }
@@ -193,15 +203,24 @@ impl PassManager {
     }
 
     /// Runs a nested pipeline on every child op of its anchor name.
-    fn run_nested(&self, nested: &OpPassManager, ir: &mut Ir, op: OpId, path: &[String]) -> Result<(), Diagnostic> {
+    fn run_nested(
+        &self,
+        nested: &OpPassManager,
+        ir: &mut Ir,
+        op: OpId,
+        path: &[String],
+        analyses: &AnalysisManager,
+    ) -> Result<(), Diagnostic> {
         let anchor = nested.anchor.as_deref().unwrap_or("");
         let children = children_named(ir, op, anchor);
         let isolated = children.first().is_some_and(|&c| ir.has_trait(c, Traits::ISOLATED_FROM_ABOVE));
         if self.threading && !self.printing.is_enabled() && isolated && children.len() > 1 {
             self.run_in_parallel(nested, ir, &children, path)?;
+            // The children were replaced by copies: nothing cached holds.
+            analyses.clear();
         } else {
             for child in children {
-                self.run_list(nested, ir, child, path)?;
+                self.run_list(nested, ir, child, path, analyses)?;
             }
         }
         // What the nested passes could not check alone (symbol uses across
@@ -226,8 +245,10 @@ impl PassManager {
                 (arena, copy)
             })
             .collect();
-        let results: Vec<Result<(), Diagnostic>> =
-            work.par_iter_mut().map(|(arena, copy)| self.run_list(list, arena, *copy, path)).collect();
+        let results: Vec<Result<(), Diagnostic>> = work
+            .par_iter_mut()
+            .map(|(arena, copy)| self.run_list(list, arena, *copy, path, &AnalysisManager::default()))
+            .collect();
         results.into_iter().collect::<Result<Vec<()>, Diagnostic>>()?;
         for (&child, (arena, copy)) in children.iter().zip(&work) {
             let done = arena.copy_op_to(*copy, ir);

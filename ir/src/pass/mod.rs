@@ -17,13 +17,48 @@ pub use options::{OptionInfo, PassOptions};
 pub use pipeline::{parse_pipeline, PipelineElement};
 pub use registry::PassRegistry;
 
+use std::sync::Arc;
+
+use crate::analysis::{Analysis, AnalysisManager, Preserved};
 use crate::body::{Ir, OpId};
 use crate::diagnostics::Diagnostic;
 
 /// A transformation of `op` and the ops nested in it.
 pub trait Pass: Send + Sync {
-    /// Runs on `op`; an error stops the pipeline.
-    fn run(&self, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic>;
+    /// Runs on `op`; an error stops the pipeline. Analyses come from `cx`;
+    /// those the pass does not preserve there are dropped afterwards.
+    fn run(&self, ir: &mut Ir, op: OpId, cx: &mut PassContext<'_>) -> Result<(), Diagnostic>;
+}
+
+/// What a running pass can ask for: cached analyses, and which of them it keeps valid.
+pub struct PassContext<'a> {
+    analyses: &'a AnalysisManager,
+    preserved: Preserved,
+}
+
+impl<'a> PassContext<'a> {
+    pub(crate) fn new(analyses: &'a AnalysisManager) -> Self {
+        PassContext { analyses, preserved: Preserved::default() }
+    }
+
+    /// The analysis `A` of `op`, from the cache or computed now.
+    pub fn analysis<A: Analysis>(&self, ir: &Ir, op: OpId) -> Arc<A> {
+        self.analyses.get::<A>(ir, op)
+    }
+
+    /// Declares that the pass keeps `A` valid.
+    pub fn preserve<A: Analysis>(&mut self) {
+        self.preserved.preserve::<A>();
+    }
+
+    /// Declares that the pass changed nothing analyses depend on.
+    pub fn preserve_all(&mut self) {
+        self.preserved.all = true;
+    }
+
+    pub(crate) fn into_preserved(self) -> Preserved {
+        self.preserved
+    }
 }
 
 /// What the registry knows about a pass.

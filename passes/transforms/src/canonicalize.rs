@@ -3,7 +3,7 @@
 //! constants are folded and deduplicated at the top of their function,
 //! algebraic identities simplified, dead pure ops removed.
 
-use ir::pass::{OptionInfo, Pass, PassInfo, PassOptions};
+use ir::pass::{OptionInfo, Pass, PassContext, PassInfo, PassOptions};
 use ir::rewrite::{apply_patterns_greedily, GreedyConfig, RewritePattern};
 use ir::{Context, Diagnostic, Ir, OpId};
 
@@ -49,7 +49,7 @@ pub fn collect_patterns(ctx: &Context) -> Vec<Box<dyn RewritePattern>> {
 }
 
 impl Pass for Canonicalize {
-    fn run(&self, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic> {
+    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
         let patterns = collect_patterns(ir.ctx());
         let config = GreedyConfig { max_iterations: self.max_iterations, fold: true };
         let stats = apply_patterns_greedily(ir, op, &patterns, config);

@@ -10,7 +10,8 @@
 
 use rustc_hash::FxHashMap;
 
-use ir::pass::{Pass, PassInfo};
+use ir::analysis::{CallGraph, DominanceInfo};
+use ir::pass::{Pass, PassContext, PassInfo};
 use ir::{Attribute, BlockId, Diagnostic, Ir, NamedAttribute, OpId, OpName, Traits, Type, Value};
 
 pub const INFO: PassInfo = PassInfo {
@@ -25,8 +26,11 @@ pub const INFO: PassInfo = PassInfo {
 struct Cse;
 
 impl Pass for Cse {
-    fn run(&self, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic> {
+    fn run(&self, ir: &mut Ir, op: OpId, cx: &mut PassContext<'_>) -> Result<(), Diagnostic> {
         eliminate_common_subexpressions(ir, op);
+        // Only ops inside blocks go: no block changes, no call changes.
+        cx.preserve::<DominanceInfo>();
+        cx.preserve::<CallGraph>();
         Ok(())
     }
 }

@@ -4,7 +4,8 @@
 
 use rustc_hash::FxHashSet;
 
-use ir::pass::{Pass, PassInfo};
+use ir::analysis::DominanceInfo;
+use ir::pass::{Pass, PassContext, PassInfo};
 use ir::{AttrData, Attribute, Context, Diagnostic, Ir, OpId, Symbol, Traits};
 
 pub const INFO: PassInfo = PassInfo {
@@ -19,8 +20,10 @@ pub const INFO: PassInfo = PassInfo {
 struct SymbolDce;
 
 impl Pass for SymbolDce {
-    fn run(&self, ir: &mut Ir, op: OpId) -> Result<(), Diagnostic> {
+    fn run(&self, ir: &mut Ir, op: OpId, cx: &mut PassContext<'_>) -> Result<(), Diagnostic> {
         remove_dead_symbols(ir, op);
+        // Whole symbols go; the control flow inside the rest is untouched.
+        cx.preserve::<DominanceInfo>();
         Ok(())
     }
 }
