@@ -47,6 +47,8 @@ pub(crate) struct Report {
     dumps: Mutex<String>,
     /// (path of pipeline names, wall time), in first-seen order.
     timings: Mutex<Vec<(Vec<String>, Duration)>>,
+    /// (path of pipeline names ending in a pass, its counters), summed over runs.
+    statistics: Mutex<Vec<(Vec<String>, Vec<super::Statistic>)>>,
 }
 
 impl Report {
@@ -62,6 +64,48 @@ impl Report {
             Some((_, total)) => *total += elapsed,
             None => timings.push((path.to_vec(), elapsed)),
         }
+    }
+
+    pub(crate) fn add_statistics(&self, path: &[String], counters: Vec<super::Statistic>) {
+        let mut statistics = self.statistics.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = match statistics.iter().position(|(p, _)| p == path) {
+            Some(i) => &mut statistics[i].1,
+            None => {
+                statistics.push((path.to_vec(), Vec::new()));
+                &mut statistics.last_mut().expect("just pushed").1
+            }
+        };
+        for c in counters {
+            match entry.iter_mut().find(|e| e.name == c.name) {
+                Some(e) => e.value += c.value,
+                None => entry.push(c),
+            }
+        }
+    }
+
+    /// mlir-opt's statistics report: each pass under its pipelines, with
+    /// its counters (`(S) 3 num-erased - Number of ops erased`).
+    pub(crate) fn statistics_report(&self) -> String {
+        let statistics = self.statistics.lock().unwrap_or_else(|e| e.into_inner());
+        let line = "===".to_string() + &"-".repeat(73) + "===";
+        let mut out = format!("{line}\n{:^79}\n{line}\n", "... Pass statistics report ...");
+        let mut printed: Vec<String> = Vec::new();
+        for (path, counters) in statistics.iter() {
+            for (depth, name) in path.iter().enumerate() {
+                let prefix = &path[..=depth];
+                if printed.len() > depth && printed[..=depth] == *prefix {
+                    continue;
+                }
+                printed.truncate(depth);
+                printed.push(name.clone());
+                out.push_str(&format!("{}{name}\n", "  ".repeat(depth)));
+            }
+            let width = counters.iter().map(|c| c.value.to_string().len()).max().unwrap_or(1);
+            for c in counters {
+                out.push_str(&format!("{}(S) {:>width$} {} - {}\n", "  ".repeat(path.len()), c.value, c.name, c.description));
+            }
+        }
+        out
     }
 
     pub(crate) fn take_dumps(&self) -> String {

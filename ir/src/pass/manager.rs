@@ -48,6 +48,8 @@ pub struct PassManager {
     pub printing: IrPrinting,
     /// Record per-pass wall time (`--mlir-timing`).
     pub timing: bool,
+    /// Collect the counters passes report (`--mlir-pass-statistics`).
+    pub statistics: bool,
     report: Report,
 }
 
@@ -65,6 +67,7 @@ impl PassManager {
             threading: true,
             printing: IrPrinting::default(),
             timing: false,
+            statistics: false,
             report: Report::default(),
         }
     }
@@ -127,6 +130,11 @@ impl PassManager {
         self.report.take_dumps()
     }
 
+    /// The pass statistics report.
+    pub fn statistics_report(&self) -> String {
+        self.report.statistics_report()
+    }
+
     /// The execution time report, given the total wall time of the run.
     pub fn timing_report(&self, total: std::time::Duration) -> String {
         self.report.timing_report(total)
@@ -172,7 +180,11 @@ impl PassManager {
                     let pass_path: Vec<String> = path.iter().cloned().chain([name.to_string()]).collect();
                     let mut cx = PassContext::new(analyses);
                     let result = self.timed(&pass_path, || pass.run(ir, op, &mut cx));
-                    analyses.invalidate(&cx.into_preserved());
+                    let (preserved, counters) = cx.finish();
+                    analyses.invalidate(&preserved);
+                    if self.statistics {
+                        self.report.add_statistics(&pass_path, counters);
+                    }
                     if result.is_err() && self.printing.after_failure {
                         self.report.dump(ir, op, &format!("IR Dump After {name} Failed"));
                     }

@@ -34,11 +34,20 @@ pub trait Pass: Send + Sync {
 pub struct PassContext<'a> {
     analyses: &'a AnalysisManager,
     preserved: Preserved,
+    statistics: Vec<Statistic>,
+}
+
+/// A counter a pass reports (`--mlir-pass-statistics`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statistic {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub value: u64,
 }
 
 impl<'a> PassContext<'a> {
     pub(crate) fn new(analyses: &'a AnalysisManager) -> Self {
-        PassContext { analyses, preserved: Preserved::default() }
+        PassContext { analyses, preserved: Preserved::default(), statistics: Vec::new() }
     }
 
     /// The analysis `A` of `op`, from the cache or computed now.
@@ -56,8 +65,16 @@ impl<'a> PassContext<'a> {
         self.preserved.all = true;
     }
 
-    pub(crate) fn into_preserved(self) -> Preserved {
-        self.preserved
+    /// Adds `value` to the counter `name` of this pass.
+    pub fn count(&mut self, name: &'static str, description: &'static str, value: u64) {
+        match self.statistics.iter_mut().find(|s| s.name == name) {
+            Some(s) => s.value += value,
+            None => self.statistics.push(Statistic { name, description, value }),
+        }
+    }
+
+    pub(crate) fn finish(self) -> (Preserved, Vec<Statistic>) {
+        (self.preserved, self.statistics)
     }
 }
 

@@ -49,10 +49,13 @@ pub fn collect_patterns(ctx: &Context) -> Vec<Box<dyn RewritePattern>> {
 }
 
 impl Pass for Canonicalize {
-    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
+    fn run(&self, ir: &mut Ir, op: OpId, cx: &mut PassContext<'_>) -> Result<(), Diagnostic> {
         let patterns = collect_patterns(ir.ctx());
         let config = GreedyConfig { max_iterations: self.max_iterations, fold: true };
         let stats = apply_patterns_greedily(ir, op, &patterns, config);
+        cx.count("num-folded", "Number of ops folded", stats.folded as u64);
+        cx.count("num-rewritten", "Number of pattern rewrites", stats.rewritten as u64);
+        cx.count("num-erased", "Number of dead ops erased", stats.erased as u64);
         if self.test_convergence && !stats.converged {
             return Err(Diagnostic::error(
                 ir.op(op).location,

@@ -27,7 +27,8 @@ struct Cse;
 
 impl Pass for Cse {
     fn run(&self, ir: &mut Ir, op: OpId, cx: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        eliminate_common_subexpressions(ir, op);
+        let removed = eliminate_common_subexpressions(ir, op);
+        cx.count("num-cse'd", "Number of operations CSE'd or dead", removed as u64);
         // Only ops inside blocks go: no block changes, no call changes.
         cx.preserve::<DominanceInfo>();
         cx.preserve::<CallGraph>();

@@ -21,7 +21,8 @@ struct SymbolDce;
 
 impl Pass for SymbolDce {
     fn run(&self, ir: &mut Ir, op: OpId, cx: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        remove_dead_symbols(ir, op);
+        let removed = remove_dead_symbols(ir, op);
+        cx.count("num-dce'd", "Number of symbols DCE'd", removed as u64);
         // Whole symbols go; the control flow inside the rest is untouched.
         cx.preserve::<DominanceInfo>();
         Ok(())

@@ -33,14 +33,6 @@ pub fn run(options: &Options, registrations: crate::Registrations, passes: &Pass
         print!("{}", passes.describe());
         return ExitCode::SUCCESS;
     }
-    let pipeline = match build_pipeline(options, passes) {
-        Ok(pipeline) => pipeline,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
-    };
-
     if options.show_dialects {
         println!("Available Dialects: {}", ctx.dialects().iter().map(|d| d.name).collect::<Vec<_>>().join(", "));
         return ExitCode::SUCCESS;
@@ -54,6 +46,26 @@ pub fn run(options: &Options, registrations: crate::Registrations, passes: &Pass
             let file = ctx.add_source_file(SourceFile::new(name, lossy.into(), 0));
             let location = Location::Source { file, start: offset, end: offset + 1 };
             report(&ctx, options, &[Diagnostic::error(location, "input is not valid UTF-8")]);
+            return ExitCode::FAILURE;
+        }
+    };
+
+    // A reproducer names its own pipeline in its header.
+    let replayed = if options.run_reproducer {
+        match reproducer_pipeline(&text) {
+            Some(p) => Some(p),
+            None => {
+                eprintln!("ml-opt: the input is not a reproducer (no '{REPRODUCER_PIPELINE}' line)");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
+    let pipeline = match build_pipeline(options, passes, replayed.as_deref()) {
+        Ok(pipeline) => pipeline,
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::FAILURE;
         }
     };
@@ -91,6 +103,9 @@ pub fn run(options: &Options, registrations: crate::Registrations, passes: &Pass
     if options.timing {
         eprint!("{}", pipeline.timing_report(run_start.elapsed()));
     }
+    if options.pass_statistics {
+        eprint!("{}", pipeline.statistics_report());
+    }
     if let Err(message) = write_output(&options.output, &outputs.join(&separator)) {
         eprintln!("ml-opt: {message}");
         return ExitCode::FAILURE;
@@ -104,7 +119,7 @@ pub fn run(options: &Options, registrations: crate::Registrations, passes: &Pass
 
 /// The passes given as flags, or the `--pass-pipeline`; errors are
 /// rendered like upstream's, with the pipeline text and a caret.
-fn build_pipeline(options: &Options, passes: &PassRegistry) -> Result<PassManager, String> {
+fn build_pipeline(options: &Options, passes: &PassRegistry, replayed: Option<&str>) -> Result<PassManager, String> {
     let mut manager = PassManager::new();
     manager.verify_each = options.verify_each;
     manager.threading = !options.disable_threading;
@@ -117,7 +132,8 @@ fn build_pipeline(options: &Options, passes: &PassRegistry) -> Result<PassManage
         after_change: options.print_ir_after_change,
         after_failure: options.print_ir_after_failure,
     };
-    if let Some(text) = &options.pass_pipeline {
+    manager.statistics = options.pass_statistics;
+    if let Some(text) = replayed.or(options.pass_pipeline.as_deref()) {
         if !options.pass_flags.is_empty() {
             return Err("ml-opt: '--pass-pipeline' cannot be combined with pass flags".to_string());
         }
@@ -128,6 +144,14 @@ fn build_pipeline(options: &Options, passes: &PassRegistry) -> Result<PassManage
         manager.add_pass(passes, name, pass_options).map_err(|e| format!("ml-opt: {e}"))?;
     }
     Ok(manager)
+}
+
+/// The header line of a reproducer that holds its pipeline.
+const REPRODUCER_PIPELINE: &str = "// pipeline: ";
+
+/// The pipeline a reproducer names.
+fn reproducer_pipeline(text: &str) -> Option<String> {
+    text.lines().take(5).find_map(|l| l.strip_prefix(REPRODUCER_PIPELINE)).map(|p| p.trim().to_string())
 }
 
 fn pipeline_error(text: &str, error: &PipelineError) -> String {
@@ -150,9 +174,23 @@ fn process(ctx: &Arc<Context>, file: FileId, options: &Options, pipeline: &PassM
         Ok(parsed) => parsed,
         Err(diag) => return (None, vec![diag]),
     };
+    // The reproducer holds the IR as the pipeline found it.
+    let before = options.reproducer.as_ref().map(|_| print_op(&ir, module, PrintOptions::default()));
     let result = pipeline.run(&mut ir, module);
     eprint!("{}", pipeline.take_ir_dumps());
     if let Err(diag) = result {
+        if let (Some(path), Some(before)) = (&options.reproducer, before) {
+            let text = format!(
+                "// ml-opt reproducer: replay with `ml-opt --run-reproducer {path}`\n{REPRODUCER_PIPELINE}{}\n{before}",
+                pipeline.pipeline_text()
+            );
+            let note = match std::fs::write(path, text) {
+                Ok(()) => format!("pipeline failed; reproducer written to '{path}'"),
+                Err(e) => format!("pipeline failed; cannot write reproducer '{path}': {e}"),
+            };
+            let location = ir.op(module).location;
+            return (None, vec![diag.with_note(location, note)]);
+        }
         return (None, vec![diag]);
     }
     let start = Instant::now();

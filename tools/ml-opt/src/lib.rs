@@ -73,6 +73,16 @@ pub struct Options {
     /// Report the wall time of parsing, each pass and printing.
     #[arg(long = "mlir-timing")]
     pub timing: bool,
+    /// Print the counters passes report.
+    #[arg(long = "mlir-pass-statistics")]
+    pub pass_statistics: bool,
+    /// When the pipeline fails, write the input IR and the pipeline to FILE
+    /// (replay with --run-reproducer FILE).
+    #[arg(long = "mlir-pass-pipeline-crash-reproducer", value_name = "FILE")]
+    pub reproducer: Option<String>,
+    /// Run the pipeline named in the input's reproducer header.
+    #[arg(long = "run-reproducer")]
+    pub run_reproducer: bool,
     /// List the registered passes with their options and exit.
     #[arg(long = "list-passes")]
     pub list_passes: bool,
