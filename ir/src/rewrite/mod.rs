@@ -2,11 +2,16 @@
 //! [`PatternRewriter`], folders that compute an op's results from constant
 //! operands, and the greedy driver that applies both until nothing changes.
 
+mod conversion;
 mod fold;
 mod greedy;
 mod regions;
 mod rewriter;
 
+pub use conversion::{
+    apply_conversion, unrealized_cast, ConversionMode, ConversionPattern, ConversionTarget, Materialization, TypeConverter,
+    TypeRule,
+};
 pub use fold::{constant_value, FoldResult};
 pub use greedy::{apply_patterns_greedily, GreedyConfig, GreedyStats};
 pub use regions::simplify_regions;
