@@ -18,6 +18,9 @@ use crate::types::Type;
 
 use super::PatternRewriter;
 
+/// Decides the legality of one op.
+pub type LegalityFn = fn(&Ir, OpId) -> bool;
+
 /// Which ops may remain after conversion.
 #[derive(Default)]
 pub struct ConversionTarget {
@@ -27,7 +30,7 @@ pub struct ConversionTarget {
     illegal_ops: Vec<String>,
     /// Ops legal only when the function says so (`func.func` once its
     /// signature is converted).
-    dynamic: Vec<(String, fn(&Ir, OpId) -> bool)>,
+    dynamic: Vec<(String, LegalityFn)>,
 }
 
 impl ConversionTarget {
@@ -47,7 +50,7 @@ impl ConversionTarget {
         self.illegal_ops.push(name.to_string());
         self
     }
-    pub fn dynamically_legal_op(mut self, name: &str, is_legal: fn(&Ir, OpId) -> bool) -> Self {
+    pub fn dynamically_legal_op(mut self, name: &str, is_legal: LegalityFn) -> Self {
         self.dynamic.push((name.to_string(), is_legal));
         self
     }
