@@ -59,6 +59,6 @@ pub const INFO: PassInfo = PassInfo {
 
 /// The workspace's passes plus this one.
 pub fn register_passes(registry: &mut PassRegistry) {
-    passes_transforms::register(registry);
+    passes_all::register_all(registry);
     registry.register(INFO);
 }

@@ -6,5 +6,5 @@ fn register(ctx: &ir::Context) {
 }
 
 fn main() -> std::process::ExitCode {
-    ml_opt::main(ml_opt::Registrations { dialects: register, passes: passes_transforms::register })
+    ml_opt::main(ml_opt::Registrations { dialects: register, passes: passes_all::register_all })
 }

@@ -6,5 +6,5 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    ml_opt::main(ml_opt::Registrations { dialects: dialects_all::register_all, passes: passes_transforms::register })
+    ml_opt::main(ml_opt::Registrations { dialects: dialects_all::register_all, passes: passes_all::register_all })
 }

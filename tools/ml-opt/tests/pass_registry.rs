@@ -4,7 +4,7 @@
 #[test]
 fn every_pass_is_named_summarised_and_tested() {
     let mut registry = ir::pass::PassRegistry::new();
-    passes_transforms::register(&mut registry);
+    passes_all::register_all(&mut registry);
     let inputs = test_support::lit_inputs();
     let mut problems = Vec::new();
     for info in registry.passes() {
