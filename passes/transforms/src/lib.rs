@@ -3,6 +3,7 @@
 
 pub mod canonicalize;
 pub mod cse;
+pub mod inline;
 pub mod symbol_dce;
 
 use ir::pass::PassRegistry;
@@ -11,5 +12,6 @@ use ir::pass::PassRegistry;
 pub fn register(registry: &mut PassRegistry) {
     registry.register(canonicalize::INFO);
     registry.register(cse::INFO);
+    registry.register(inline::INFO);
     registry.register(symbol_dce::INFO);
 }
