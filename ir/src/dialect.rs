@@ -53,6 +53,9 @@ impl Traits {
     /// A terminator that jumps to its one successor, passing all its
     /// operands as the block's arguments (`cf.br`).
     pub const UNCONDITIONAL_BRANCH: Traits = Traits(1 << 15);
+    /// A loop: its regions run repeatedly, so code that does not change
+    /// between iterations may move out (`scf.for`, `scf.parallel`).
+    pub const LOOP_LIKE: Traits = Traits(1 << 16);
 
     pub const fn union(self, other: Traits) -> Traits {
         Traits(self.0 | other.0)

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::dialect::{Arity, Dialect, OpDefinition, Traits};
 
-const TRAIT_NAMES: [(Traits, &str); 15] = [
+const TRAIT_NAMES: [(Traits, &str); 16] = [
     (Traits::TERMINATOR, "Terminator"),
     (Traits::ISOLATED_FROM_ABOVE, "IsolatedFromAbove"),
     (Traits::SYMBOL_TABLE, "SymbolTable"),
@@ -21,6 +21,7 @@ const TRAIT_NAMES: [(Traits, &str); 15] = [
     (Traits::RETURN_LIKE, "ReturnLike"),
     (Traits::CONSTANT_LIKE, "ConstantLike"),
     (Traits::UNCONDITIONAL_BRANCH, "UnconditionalBranch"),
+    (Traits::LOOP_LIKE, "LoopLike"),
 ];
 
 fn arity_suffix(arity: Arity) -> &'static str {

@@ -23,7 +23,7 @@ define_op! {
         operands: [lowerBound: Variadic(INDEX), upperBound: Variadic(INDEX), step: Variadic(INDEX), initVals: Variadic(ANY_TYPE)],
         results: [results: Variadic(ANY_TYPE)],
         regions: [region: Single],
-        traits: [SINGLE_BLOCK],
+        traits: [SINGLE_BLOCK, LOOP_LIKE],
         extra: {
             parse: Some(parse_parallel),
             print: Some(print_parallel),

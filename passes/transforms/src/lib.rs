@@ -4,6 +4,7 @@
 pub mod canonicalize;
 pub mod cse;
 pub mod inline;
+pub mod loop_invariant_code_motion;
 pub mod symbol_dce;
 
 use ir::pass::PassRegistry;
@@ -13,5 +14,6 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(canonicalize::INFO);
     registry.register(cse::INFO);
     registry.register(inline::INFO);
+    registry.register(loop_invariant_code_motion::INFO);
     registry.register(symbol_dce::INFO);
 }
