@@ -30,9 +30,16 @@ func.func @rec(%x: i32) -> i32 {
 
 // -----
 
-// Callees with several blocks stay called (not supported yet).
+// A callee with several blocks goes between the halves of the caller's
+// block; canonicalize then tidies the branches (as upstream prints it).
+// CHECK-NOT: @branchy
 // CHECK-LABEL: func.func @calls_branchy
-// CHECK-NEXT: call @branchy
+// CHECK-NEXT: cf.cond_br %arg0, ^bb2(%arg1 : i32), ^bb1
+// CHECK-NEXT: ^bb1:  // pred: ^bb0
+// CHECK-NEXT: %0 = arith.addi %arg1, %arg1 : i32
+// CHECK-NEXT: cf.br ^bb2(%0 : i32)
+// CHECK-NEXT: ^bb2(%1: i32):  // 2 preds: ^bb0, ^bb1
+// CHECK-NEXT: return %1 : i32
 func.func private @branchy(%c: i1, %x: i32) -> i32 {
   cf.cond_br %c, ^a, ^b
 ^a:

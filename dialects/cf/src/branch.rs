@@ -20,6 +20,7 @@ define_op! {
         format: "$dest (`(` $destOperands^ `:` type($destOperands) `)`)? attr-dict",
         extra: {
             verify: Some(verify_branch),
+            canonicalize: Some(branch_patterns),
         },
     }
 }
@@ -88,4 +89,76 @@ impl ir::rewrite::RewritePattern for FoldConstantCondition {
 
 fn cond_branch_patterns(patterns: &mut Vec<Box<dyn ir::rewrite::RewritePattern>>) {
     patterns.push(Box::new(FoldConstantCondition));
+}
+
+/// A successor block that only branches on: jump straight to its target,
+/// with the block's arguments replaced by what was passed to it
+/// (`cf.br ^a(%y)` where `^a(%p): cf.br ^b(%x, %p)` becomes `cf.br ^b(%x, %y)`).
+struct SkipPassThroughBlocks;
+
+impl SkipPassThroughBlocks {
+    /// The target and operands a pass-through `block` forwards to, given
+    /// the values `passed` to its arguments.
+    fn forwarded(ir: &ir::Ir, block: ir::BlockId, passed: &[ir::Value]) -> Option<(ir::BlockId, Vec<ir::Value>)> {
+        if ir.block_parent(block).and_then(|r| ir.entry_block(r)) == Some(block) {
+            return None;
+        }
+        let only = ir.first_op(block).filter(|&o| ir.next_op(o).is_none())?;
+        let target = *ir.isa::<BranchOp>(only).then(|| ir.successors(only))?.first()?;
+        if target == block {
+            return None;
+        }
+        let args = ir.block_arguments(block);
+        let operands = ir.operands(only).iter().map(|v| args.iter().position(|a| a == v).map_or(*v, |k| passed[k])).collect();
+        Some((target, operands))
+    }
+}
+
+impl ir::rewrite::RewritePattern for SkipPassThroughBlocks {
+    /// Both `cf.br` and `cf.cond_br` (checked in `match_and_rewrite`).
+    fn root(&self) -> Option<&'static str> {
+        None
+    }
+
+    fn match_and_rewrite(&self, op: OpId, rewriter: &mut ir::rewrite::PatternRewriter<'_>) -> bool {
+        let ir = rewriter.ir();
+        // Successor operand groups of the two branch ops.
+        let groups: Vec<Vec<ir::Value>> = if let Some(br) = ir.dyn_cast::<BranchOp>(op) {
+            vec![br.destOperands(ir).to_vec()]
+        } else if let Some(cond) = ir.dyn_cast::<CondBranchOp>(op) {
+            vec![cond.trueDestOperands(ir).to_vec(), cond.falseDestOperands(ir).to_vec()]
+        } else {
+            return false;
+        };
+        let mut successors = ir.successors(op).to_vec();
+        let mut groups = groups;
+        let mut changed = false;
+        for (i, successor) in successors.iter_mut().enumerate() {
+            if let Some((target, operands)) = Self::forwarded(ir, *successor, &groups[i]) {
+                *successor = target;
+                groups[i] = operands;
+                changed = true;
+            }
+        }
+        if !changed {
+            return false;
+        }
+        let location = ir.op(op).location;
+        let mut state = ir::OperationState::new(ir.op(op).name, location);
+        state.successors = successors;
+        if ir.isa::<CondBranchOp>(op) {
+            let condition = CondBranchOp(op).condition(ir);
+            state.operands.push(condition);
+            let sizes = [1, groups[0].len() as i32, groups[1].len() as i32];
+            state.add_attribute(ir.ctx().symbol("operandSegmentSizes"), ir::Attribute::dense_i32_array(ir.ctx(), &sizes));
+        }
+        state.operands.extend(groups.into_iter().flatten());
+        rewriter.create_before(op, state);
+        rewriter.erase_op(op);
+        true
+    }
+}
+
+fn branch_patterns(patterns: &mut Vec<Box<dyn ir::rewrite::RewritePattern>>) {
+    patterns.push(Box::new(SkipPassThroughBlocks));
 }

@@ -106,6 +106,23 @@ impl Ir {
         self.regions[region.0 as usize].blocks.insert(index, block);
     }
 
+    /// Splits `op`'s block before `op`: `op` and the ops after it move to a
+    /// new block placed right after, which is returned. The old block is
+    /// left without a terminator; the caller adds one.
+    pub fn split_block(&mut self, op: OpId) -> BlockId {
+        let block = self.op_parent_block(op).expect("op is in a block");
+        let region = self.block_parent(block).expect("block is in a region");
+        let tail = self.create_block(&[], Location::Unknown);
+        let position = self.region_blocks(region).iter().position(|&b| b == block).expect("block in its region");
+        self.insert_block(region, position + 1, tail);
+        let moving: Vec<OpId> = std::iter::successors(Some(op), |&o| self.next_op(o)).collect();
+        for o in moving {
+            self.detach_op(o);
+            self.append_op(tail, o);
+        }
+        tail
+    }
+
     /// Takes a block out of its region (its ops stay in it).
     pub fn remove_block(&mut self, block: BlockId) {
         if let Some(region) = self.blocks[block.index()].parent.take() {

@@ -16,6 +16,9 @@ impl IrMapping {
     pub fn map_value(&mut self, from: Value, to: Value) {
         self.values.insert(from, to);
     }
+    pub fn map_block(&mut self, from: BlockId, to: BlockId) {
+        self.blocks.insert(from, to);
+    }
     pub fn lookup_value(&self, v: Value) -> Value {
         self.values.get(&v).copied().unwrap_or(v)
     }

@@ -188,7 +188,10 @@ impl PassManager {
                     if result.is_err() && self.printing.after_failure {
                         self.report.dump(ir, op, &format!("IR Dump After {name} Failed"));
                     }
-                    result?;
+                    result.map_err(|d| {
+                        let location = ir.op(op).location;
+                        d.with_note(location, format!("pass '{name}' failed"))
+                    })?;
                     let changed = || before.as_deref() != Some(print_op(ir, op, PrintOptions::default()).as_str());
                     if self.printing.after_pass(name) || (self.printing.after_change && changed()) {
                         self.report.dump(ir, op, &format!("IR Dump After {name}"));

@@ -109,6 +109,13 @@ impl<'a> PatternRewriter<'a> {
         yielded
     }
 
+    /// Splits `op`'s block before `op` (see [`Ir::split_block`]); returns the new block.
+    pub fn split_block(&mut self, op: OpId) -> crate::body::BlockId {
+        self.changed = true;
+        self.touched.push(op);
+        self.ir.split_block(op)
+    }
+
     /// Changes `op` in place through `edit`; the op is revisited.
     pub fn modify_in_place(&mut self, op: OpId, edit: impl FnOnce(&mut Ir)) {
         edit(self.ir);
