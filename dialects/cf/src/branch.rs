@@ -89,6 +89,7 @@ impl ir::rewrite::RewritePattern for FoldConstantCondition {
 
 fn cond_branch_patterns(patterns: &mut Vec<Box<dyn ir::rewrite::RewritePattern>>) {
     patterns.push(Box::new(FoldConstantCondition));
+    patterns.push(Box::new(MergeIdenticalSuccessors));
 }
 
 /// A successor block that only branches on: jump straight to its target,
@@ -161,4 +162,47 @@ impl ir::rewrite::RewritePattern for SkipPassThroughBlocks {
 
 fn branch_patterns(patterns: &mut Vec<Box<dyn ir::rewrite::RewritePattern>>) {
     patterns.push(Box::new(SkipPassThroughBlocks));
+}
+
+/// `cf.cond_br %c, ^b(%x), ^b(%y)` becomes `cf.br ^b(select(%c, %x, %y))`
+/// (when `arith.select` is registered, as upstream does).
+struct MergeIdenticalSuccessors;
+
+impl ir::rewrite::RewritePattern for MergeIdenticalSuccessors {
+    fn root(&self) -> Option<&'static str> {
+        Some("cf.cond_br")
+    }
+
+    fn match_and_rewrite(&self, op: OpId, rewriter: &mut ir::rewrite::PatternRewriter<'_>) -> bool {
+        let ir = rewriter.ir();
+        let [t, f] = ir.successors(op) else { return false };
+        let select_known = ir
+            .ctx()
+            .existing_symbol("arith.select")
+            .is_some_and(|_| ir.ctx().op_definition(ir.ctx().op_name("arith.select")).is_some());
+        if t != f || !select_known {
+            return false;
+        }
+        let (dest, branch) = (*t, CondBranchOp(op));
+        let condition = branch.condition(ir);
+        let pairs: Vec<(ir::Value, ir::Value)> =
+            branch.trueDestOperands(ir).iter().copied().zip(branch.falseDestOperands(ir).iter().copied()).collect();
+        let location = ir.op(op).location;
+        let mut operands = Vec::new();
+        for (a, b) in pairs {
+            if a == b {
+                operands.push(a);
+                continue;
+            }
+            let ty = rewriter.ir().value_type(a);
+            let select = rewriter.create_op(op, "arith.select", location, &[condition, a, b], &[ty], &[]);
+            operands.push(rewriter.ir().result(select, 0));
+        }
+        let mut state = ir::OperationState::new(rewriter.ir().ctx().op_name("cf.br"), location);
+        state.operands = operands;
+        state.successors.push(dest);
+        rewriter.create_before(op, state);
+        rewriter.erase_op(op);
+        true
+    }
 }
