@@ -31,3 +31,16 @@ func.func @a() -> i32 {
   %s = arith.addi %c2, %c3 : i32
   return %s : i32
 }
+
+// RUN: ml-opt %s --cse --symbol-dce --mlir-print-ir-before-all -o /dev/null 2>&1 | FileCheck %s --check-prefix=BEFORE-ALL
+// BEFORE-ALL: // -----// IR Dump Before cse //----- //
+// BEFORE-ALL: // -----// IR Dump Before symbol-dce //----- //
+
+// RUN: not ml-opt %s --canonicalize="max-iterations=1 test-convergence=true" --mlir-print-ir-after-failure -o /dev/null 2>&1 | FileCheck %s --check-prefix=FAILURE
+// FAILURE: // -----// IR Dump After canonicalize Failed //----- //
+// FAILURE: error: canonicalizer failed to converge within 1 iterations
+// FAILURE: note: pass 'canonicalize' failed
+
+// The verifier after each pass can be turned off.
+// RUN: ml-opt %s --cse --verify-each=false | FileCheck %s --check-prefix=NOVERIFY
+// NOVERIFY: func.func @a
