@@ -10,4 +10,5 @@ pub fn register_all(ctx: &Context) {
     ctx.register_dialect(dialect_cf::dialect());
     ctx.register_dialect(dialect_arith::dialect());
     ctx.register_dialect(dialect_scf::dialect());
+    ctx.register_dialect(dialect_math::dialect());
 }

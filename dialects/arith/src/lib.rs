@@ -10,6 +10,7 @@ mod extended;
 mod fold;
 mod select;
 
+pub use attrs::{FASTMATH, OVERFLOW};
 pub use binary::*;
 pub use cast::*;
 pub use compare::{CmpFOp, CmpIOp};
