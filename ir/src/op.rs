@@ -201,6 +201,18 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
+/// A declared name without the `r#` of a raw identifier (`r#type` is `type`).
+pub const fn strip_raw(name: &'static str) -> &'static str {
+    let bytes = name.as_bytes();
+    if bytes.len() > 2 && bytes[0] == b'r' && bytes[1] == b'#' {
+        let (_, rest) = bytes.split_at(2);
+        if let Ok(rest) = core::str::from_utf8(rest) {
+            return rest;
+        }
+    }
+    name
+}
+
 /// The first line of an op's doc comment: its summary.
 pub fn first_doc_line(lines: &[&'static str]) -> &'static str {
     lines.iter().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("")
@@ -247,49 +259,49 @@ macro_rules! define_op {
         impl $ty {
             pub const OPERANDS: &'static [$crate::dialect::ValueSpec] = &[$($(
                 $crate::dialect::ValueSpec {
-                    name: stringify!($oname),
+                    name: $crate::op::strip_raw(stringify!($oname)),
                     arity: $crate::dialect::Arity::$oarity,
                     constraint: $oc,
                 }
             ),*)?];
             pub const RESULTS: &'static [$crate::dialect::ValueSpec] = &[$($(
                 $crate::dialect::ValueSpec {
-                    name: stringify!($rname),
+                    name: $crate::op::strip_raw(stringify!($rname)),
                     arity: $crate::dialect::Arity::$rarity,
                     constraint: $rc,
                 }
             ),*)?];
             pub const ATTRIBUTES: &'static [$crate::dialect::AttrSpec] = &[$($(
                 $crate::dialect::AttrSpec {
-                    name: stringify!($aname),
+                    name: $crate::op::strip_raw(stringify!($aname)),
                     optional: $crate::__attr_optional!($aopt),
                     constraint: $ac,
                 }
             ),*)?];
             pub const REGIONS: &'static [$crate::dialect::PartSpec] = &[$($(
-                $crate::dialect::PartSpec { name: stringify!($gname), arity: $crate::dialect::Arity::$garity }
+                $crate::dialect::PartSpec { name: $crate::op::strip_raw(stringify!($gname)), arity: $crate::dialect::Arity::$garity }
             ),*)?];
             pub const SUCCESSORS: &'static [$crate::dialect::PartSpec] = &[$($(
-                $crate::dialect::PartSpec { name: stringify!($sname), arity: $crate::dialect::Arity::$sarity }
+                $crate::dialect::PartSpec { name: $crate::op::strip_raw(stringify!($sname)), arity: $crate::dialect::Arity::$sarity }
             ),*)?];
 
             $($(
                 pub fn $oname<'a>(self, ir: &'a $crate::Ir) -> $crate::__group_type!('a, $oarity) {
-                    const GROUP: usize = $crate::op::spec_index($ty::OPERANDS, stringify!($oname));
+                    const GROUP: usize = $crate::op::spec_index($ty::OPERANDS, $crate::op::strip_raw(stringify!($oname)));
                     let range = $crate::op::segment(ir, self.0, $crate::op::SegmentKind::Operands, Self::OPERANDS, GROUP);
                     $crate::__group_get!($oarity, &ir.operands(self.0)[range])
                 }
             )*)?
             $($(
                 pub fn $rname<'a>(self, ir: &'a $crate::Ir) -> $crate::__group_type!('a, $rarity) {
-                    const GROUP: usize = $crate::op::spec_index($ty::RESULTS, stringify!($rname));
+                    const GROUP: usize = $crate::op::spec_index($ty::RESULTS, $crate::op::strip_raw(stringify!($rname)));
                     let range = $crate::op::segment(ir, self.0, $crate::op::SegmentKind::Results, Self::RESULTS, GROUP);
                     $crate::__group_get!($rarity, &ir.results(self.0)[range])
                 }
             )*)?
             $($(
                 pub fn $aname(self, ir: &$crate::Ir) -> Option<$crate::Attribute> {
-                    ir.attr(self.0, stringify!($aname))
+                    ir.attr(self.0, $crate::op::strip_raw(stringify!($aname)))
                 }
             )*)?
         }

@@ -11,4 +11,5 @@ pub fn register_all(ctx: &Context) {
     ctx.register_dialect(dialect_arith::dialect());
     ctx.register_dialect(dialect_scf::dialect());
     ctx.register_dialect(dialect_math::dialect());
+    ctx.register_dialect(dialect_memref::dialect());
 }

@@ -259,7 +259,7 @@ impl Compiler<'_> {
         self.expect('?')?;
         let anchor = anchor.ok_or("optional group has no anchor ('^')")?;
         if !matches!(
-            then.first(),
+            then.iter().find(|e| !matches!(e, Element::Whitespace(_))),
             Some(
                 Element::Literal(_)
                     | Element::Operand(_)

@@ -168,7 +168,8 @@ fn parse_element<'s>(e: &Element, p: &mut OpParser<'_, 's>, values: &mut ParsedV
 /// Decides an optional group from its first element, consuming a leading
 /// literal if present.
 fn group_is_present(group: &super::OptionalGroup, p: &mut OpParser<'_, '_>) -> ParseResult<bool> {
-    Ok(match group.then.first() {
+    // Spacing elements decide nothing; the first real element does.
+    Ok(match group.then.iter().find(|e| !matches!(e, Element::Whitespace(_))) {
         Some(Element::Literal(l)) if is_keyword(l) => p.peek_keyword(l),
         Some(Element::Literal(l)) => p.peek(l),
         Some(Element::Operand(_)) => p.peek("%"),
@@ -266,6 +267,15 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
         }
     }
 
+    // Operands of a single possible type (`index`, `i1`) need none written.
+    for (i, t) in operand_types.iter_mut().enumerate() {
+        if t.is_none() && values.all_operands.is_none() {
+            if let Some(build) = def.operands.get(i).and_then(|spec| spec.constraint.buildable) {
+                *t = Some(vec![build(ctx); groups[i].len()]);
+            }
+        }
+    }
+
     // Results from operands (or an inference hook).
     if result_types.iter().any(|r| r.is_none()) {
         let inferred = if let Some(infer) = def.infer_result_types {
@@ -300,8 +310,7 @@ fn finish<'s>(p: &mut OpParser<'_, 's>, values: ParsedValues<'s>) -> ParseResult
         let n = groups[i].len();
         let from_result =
             traits.contains(Traits::SAME_OPERANDS_AND_RESULT_TYPE).then(|| known_result_type(&result_types)).flatten();
-        let buildable = def.operands.get(i).and_then(|spec| spec.constraint.buildable).map(|build| build(ctx));
-        if let Some(ty) = from_result.or(buildable) {
+        if let Some(ty) = from_result {
             *t = Some(vec![ty; n]);
         } else if n == 0 {
             *t = Some(Vec::new());
