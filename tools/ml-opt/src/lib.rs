@@ -25,7 +25,7 @@ pub struct Options {
     #[arg(short = 'o', default_value = "-")]
     pub output: String,
     /// Split the input on `// -----` lines and process each chunk separately.
-    #[arg(long = "split-input-file", num_args = 0..=1, default_missing_value = "// -----", value_name = "MARKER")]
+    #[arg(long = "split-input-file", num_args = 0..=1, require_equals = true, default_missing_value = "// -----", value_name = "MARKER")]
     pub split_input_file: Option<String>,
     /// Check diagnostics against `expected-*` comments in the input.
     #[arg(long = "verify-diagnostics")]
