@@ -62,6 +62,8 @@ pub struct OpNameInfo {
     pub name: Symbol,
     /// The op's definition once its dialect is registered.
     pub definition: OnceLock<Arc<OpDefinition>>,
+    /// Interfaces the op implements.
+    pub(crate) interfaces: crate::interface::InterfaceTable,
 }
 
 /// Index of a loaded source file in the context.
@@ -155,6 +157,9 @@ impl Context {
             // its definition now.
             let _ = self.op_names[name.0 as usize].definition.set(def.clone());
         }
+        for entry in &dialect.interfaces {
+            self.add_interface(entry.clone());
+        }
         dialects.push(dialect);
     }
 
@@ -174,7 +179,7 @@ impl Context {
         if let Some(&id) = index.get(&sym) {
             return OpName(id);
         }
-        let id = self.op_names.push(OpNameInfo { name: sym, definition: OnceLock::new() }) as u32;
+        let id = self.op_names.push(OpNameInfo { name: sym, definition: OnceLock::new(), interfaces: Default::default() }) as u32;
         index.insert(sym, id);
         OpName(id)
     }

@@ -56,6 +56,9 @@ impl Traits {
     /// A loop: its regions run repeatedly, so code that does not change
     /// between iterations may move out (`scf.for`, `scf.parallel`).
     pub const LOOP_LIKE: Traits = Traits(1 << 16);
+    /// Its memory effects are its own plus those of the ops in its regions
+    /// (`scf.for`, `linalg.generic`).
+    pub const RECURSIVE_MEMORY_EFFECTS: Traits = Traits(1 << 17);
 
     pub const fn union(self, other: Traits) -> Traits {
         Traits(self.0 | other.0)
@@ -144,6 +147,9 @@ pub type MaterializeConstantFn = fn(&mut Ir, Attribute, Type, crate::Location) -
 pub type InferTypesFn = fn(&Context, &[Type], &[crate::attributes::NamedAttribute]) -> Option<Vec<Type>>;
 /// Suggested SSA names for an op's results (`%c0`, `%cst`).
 pub type NameResultsFn = fn(&Ir, OpId) -> Vec<Option<String>>;
+/// Suggested names for the entry block arguments of the op's region
+/// number `region` (`%in`, `%out` in `linalg.generic`).
+pub type NameRegionArgumentsFn = fn(&Ir, OpId, usize) -> Vec<Option<String>>;
 
 /// Parse and print hooks of a `custom<Name>(...)` directive in an assembly format.
 #[derive(Clone, Copy)]
@@ -173,8 +179,13 @@ pub struct OpDefinition {
     pub print: Option<PrintFn>,
     /// Checks beyond the declared constraints.
     pub verify: Option<VerifyFn>,
+    /// Declared memory effects (`None`: unknown, unless `Pure`); see [`crate::effects`].
+    pub effects: Option<&'static [crate::effects::EffectSpec]>,
+    /// Computes the effects where they depend on the op's types.
+    pub effects_of: Option<crate::effects::EffectsFn>,
     pub infer_result_types: Option<InferTypesFn>,
     pub name_results: Option<NameResultsFn>,
+    pub name_region_arguments: Option<NameRegionArgumentsFn>,
     /// Folds the op when some operands are constants.
     pub fold: Option<FoldFn>,
     /// The op's canonicalization patterns.
@@ -241,8 +252,11 @@ impl Default for OpDefinition {
             parse: None,
             print: None,
             verify: None,
+            effects: None,
+            effects_of: None,
             infer_result_types: None,
             name_results: None,
+            name_region_arguments: None,
             fold: None,
             canonicalize: None,
             implicit_terminator: None,
@@ -261,16 +275,24 @@ pub struct Dialect {
     pub aliases: &'static [(&'static str, &'static str)],
     /// Makes constant ops for folded values of this dialect's ops.
     pub materialize_constant: Option<MaterializeConstantFn>,
+    /// The interfaces its ops implement.
+    pub interfaces: Vec<crate::interface::InterfaceImpl>,
 }
 
 impl Dialect {
     pub fn new(name: &'static str, summary: &'static str) -> Self {
-        Dialect { name, summary, ops: Vec::new(), aliases: &[], materialize_constant: None }
+        Dialect { name, summary, ops: Vec::new(), aliases: &[], materialize_constant: None, interfaces: Vec::new() }
     }
 
     /// Adds the op declared by the typed op struct `T`.
     pub fn with_op<T: crate::op::OpType>(mut self) -> Self {
         self.ops.push(Arc::new(T::definition()));
+        self
+    }
+
+    /// Makes the op named `op` implement the interface `I`.
+    pub fn with_interface<I: ?Sized + Sync + 'static>(mut self, op: &'static str, implementation: &'static I) -> Self {
+        self.interfaces.push(crate::interface::InterfaceImpl::new(op, implementation));
         self
     }
 

@@ -232,6 +232,8 @@ pub fn first_doc_line(lines: &[&'static str]) -> &'static str {
 ///     }
 /// }
 /// ```
+/// Memory effects name the group they act on (`effects: [Read(memref)]`),
+/// or none for memory in general (`effects: [Write]`).
 /// Further `OpDefinition` fields (`verify`, `parse`, `print`,
 /// `infer_result_types`, `name_results`, `custom_directives`,
 /// `implicit_terminator`, `default_dialect`) go in a last section
@@ -247,6 +249,7 @@ macro_rules! define_op {
             $(regions: [$($gname:ident : $garity:ident),* $(,)?],)?
             $(successors: [$($sname:ident : $sarity:ident),* $(,)?],)?
             $(traits: [$($trait:ident),* $(,)?],)?
+            $(effects: [$($ekind:ident $(($etarget:ident))?),* $(,)?],)?
             $(format: $format:literal,)?
             $(extra: { $($field:ident : $value:expr),* $(,)? },)?
         }
@@ -281,6 +284,8 @@ macro_rules! define_op {
             pub const REGIONS: &'static [$crate::dialect::PartSpec] = &[$($(
                 $crate::dialect::PartSpec { name: $crate::op::strip_raw(stringify!($gname)), arity: $crate::dialect::Arity::$garity }
             ),*)?];
+            pub const EFFECTS: Option<&'static [$crate::effects::EffectSpec]> =
+                $crate::__optional_effects!($([$($ekind $(($etarget))?),*])?);
             pub const SUCCESSORS: &'static [$crate::dialect::PartSpec] = &[$($(
                 $crate::dialect::PartSpec { name: $crate::op::strip_raw(stringify!($sname)), arity: $crate::dialect::Arity::$sarity }
             ),*)?];
@@ -319,6 +324,7 @@ macro_rules! define_op {
                     regions: Self::REGIONS,
                     successors: Self::SUCCESSORS,
                     format: $crate::__optional_format!($($format)?),
+                    effects: Self::EFFECTS,
                     $($($field: $value,)*)?
                     ..Default::default()
                 }
@@ -363,6 +369,31 @@ macro_rules! __attr_optional {
     };
     (Optional) => {
         true
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __optional_effects {
+    () => {
+        None
+    };
+    ([$($kind:ident $(($target:ident))?),*]) => {
+        Some(&[$($crate::effects::EffectSpec {
+            kind: $crate::effects::EffectKind::$kind,
+            on: $crate::__effect_target!($($target)?),
+        }),*])
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __effect_target {
+    () => {
+        None
+    };
+    ($target:ident) => {
+        Some($crate::op::strip_raw(stringify!($target)))
     };
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::dialect::{Arity, Dialect, OpDefinition, Traits};
 
-const TRAIT_NAMES: [(Traits, &str); 16] = [
+const TRAIT_NAMES: [(Traits, &str); 17] = [
     (Traits::TERMINATOR, "Terminator"),
     (Traits::ISOLATED_FROM_ABOVE, "IsolatedFromAbove"),
     (Traits::SYMBOL_TABLE, "SymbolTable"),
@@ -22,6 +22,7 @@ const TRAIT_NAMES: [(Traits, &str); 16] = [
     (Traits::CONSTANT_LIKE, "ConstantLike"),
     (Traits::UNCONDITIONAL_BRANCH, "UnconditionalBranch"),
     (Traits::LOOP_LIKE, "LoopLike"),
+    (Traits::RECURSIVE_MEMORY_EFFECTS, "RecursiveMemoryEffects"),
 ];
 
 fn arity_suffix(arity: Arity) -> &'static str {
@@ -41,7 +42,7 @@ pub fn dialect_reference(dialect: &Dialect) -> String {
     let mut ops: Vec<&OpDefinition> = dialect.ops.iter().map(|o| o.as_ref()).collect();
     ops.sort_by_key(|o| o.name);
     for op in ops {
-        op_section(&mut out, op);
+        op_section(&mut out, dialect, op);
     }
     if !dialect.aliases.is_empty() {
         let _ = writeln!(out, "## Accepted legacy spellings\n");
@@ -53,7 +54,7 @@ pub fn dialect_reference(dialect: &Dialect) -> String {
     out
 }
 
-fn op_section(out: &mut String, op: &OpDefinition) {
+fn op_section(out: &mut String, dialect: &Dialect, op: &OpDefinition) {
     let _ = writeln!(out, "## `{}`\n", op.name);
     let _ = writeln!(out, "{}\n", op.summary);
     match (op.format, op.parse.is_some() || op.print.is_some()) {
@@ -70,6 +71,13 @@ fn op_section(out: &mut String, op: &OpDefinition) {
     let traits: Vec<&str> = TRAIT_NAMES.iter().filter(|(t, _)| op.traits.contains(*t)).map(|(_, n)| *n).collect();
     if !traits.is_empty() {
         let _ = writeln!(out, "Traits: {}\n", traits.join(", "));
+    }
+    if let Some(effects) = effects_line(op) {
+        let _ = writeln!(out, "Effects: {effects}\n");
+    }
+    let interfaces: Vec<&str> = dialect.interfaces.iter().filter(|i| i.op == op.name).map(|i| i.interface).collect();
+    if !interfaces.is_empty() {
+        let _ = writeln!(out, "Interfaces: {}\n", interfaces.join(", "));
     }
     let mut rows = Vec::new();
     for s in op.operands {
@@ -95,4 +103,23 @@ fn op_section(out: &mut String, op: &OpDefinition) {
         }
         out.push('\n');
     }
+}
+
+/// `MemRead on `memref`, MemWrite`, or how the effects are found.
+fn effects_line(op: &OpDefinition) -> Option<String> {
+    if op.effects_of.is_some() {
+        return Some("computed from the op's types".to_string());
+    }
+    let effects = op.effects?;
+    if effects.is_empty() {
+        return Some("none".to_string());
+    }
+    let described: Vec<String> = effects
+        .iter()
+        .map(|e| match e.on {
+            Some(group) => format!("{} on `{group}`", e.kind.ods_name()),
+            None => e.kind.ods_name().to_string(),
+        })
+        .collect();
+    Some(described.join(", "))
 }

@@ -12,4 +12,9 @@ pub fn register_all(ctx: &Context) {
     ctx.register_dialect(dialect_scf::dialect());
     ctx.register_dialect(dialect_math::dialect());
     ctx.register_dialect(dialect_memref::dialect());
+    ctx.register_dialect(dialect_tensor::dialect());
+    ctx.register_dialect(dialect_linalg::dialect());
+    ctx.register_dialect(dialect_bufferization::dialect());
+    ctx.register_dialect(dialect_vector::dialect());
+    ctx.register_dialect(dialect_gpu::dialect());
 }

@@ -44,6 +44,7 @@ define_op! {
     pub struct AssertOp = "cf.assert" {
         operands: [arg: Single(I1)],
         attributes: [msg: Required(STRING_ATTR)],
+        effects: [Write],
         format: "$arg `,` $msg attr-dict",
     }
 }

@@ -20,6 +20,7 @@ define_op! {
         operands: [memref: Single(RANKED_MEMREF), indices: Variadic(INDEX)],
         results: [result: Single(ANY_TYPE)],
         attributes: [nontemporal: Optional(ANY_ATTR)],
+        effects: [Read(memref)],
         format: "$memref `[` $indices `]` attr-dict `:` type($memref)",
         extra: {
             infer_result_types: Some(element_of_first),
@@ -33,6 +34,7 @@ define_op! {
     pub struct StoreOp = "memref.store" {
         operands: [value: Single(ANY_TYPE), memref: Single(RANKED_MEMREF), indices: Variadic(INDEX)],
         attributes: [nontemporal: Optional(ANY_ATTR)],
+        effects: [Write(memref)],
         format: "$value `,` $memref `[` $indices `]` attr-dict `:` type($memref)",
         extra: {
             parse: Some(parse_store),
@@ -59,6 +61,7 @@ define_op! {
     /// Copies every element of one buffer into another of the same shape.
     pub struct CopyOp = "memref.copy" {
         operands: [source: Single(ANY_MEMREF), target: Single(ANY_MEMREF)],
+        effects: [Read(source), Write(target)],
         format: "$source `,` $target attr-dict `:` type($source) `to` type($target)",
         extra: {
             verify: Some(verify_copy),

@@ -22,6 +22,7 @@ macro_rules! allocation {
                 operands: [dynamicSizes: Variadic(INDEX), symbolOperands: Variadic(INDEX)],
                 results: [memref: Single(RANKED_MEMREF)],
                 attributes: [alignment: Optional(I64_ATTR)],
+                effects: [Allocate(memref)],
                 format: "`(` $dynamicSizes `)` (`` `[` $symbolOperands^ `]`)? attr-dict `:` type($memref)",
                 extra: {
                     verify: Some(verify_allocation),
@@ -43,6 +44,7 @@ define_op! {
     /// Frees a buffer made by `memref.alloc`.
     pub struct DeallocOp = "memref.dealloc" {
         operands: [memref: Single(ANY_MEMREF)],
+        effects: [Free(memref)],
         format: "$memref attr-dict `:` type($memref)",
     }
 }

@@ -18,7 +18,7 @@ define_op! {
         operands: [lowerBound: Single(SIGNLESS_INTEGER_LIKE), upperBound: Single(SIGNLESS_INTEGER_LIKE), step: Single(SIGNLESS_INTEGER_LIKE), initArgs: Variadic(ANY_TYPE)],
         results: [results: Variadic(ANY_TYPE)],
         regions: [region: Single],
-        traits: [SINGLE_BLOCK, LOOP_LIKE],
+        traits: [SINGLE_BLOCK, LOOP_LIKE, RECURSIVE_MEMORY_EFFECTS],
         extra: {
             parse: Some(parse_for),
             print: Some(print_for),

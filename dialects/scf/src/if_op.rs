@@ -21,7 +21,7 @@ define_op! {
         operands: [condition: Single(I1)],
         results: [results: Variadic(ANY_TYPE)],
         regions: [thenRegion: Single, elseRegion: Single],
-        traits: [SINGLE_BLOCK],
+        traits: [SINGLE_BLOCK, RECURSIVE_MEMORY_EFFECTS],
         extra: {
             parse: Some(parse_if),
             print: Some(print_if),
@@ -37,6 +37,7 @@ define_op! {
     pub struct ExecuteRegionOp = "scf.execute_region" {
         results: [results: Variadic(ANY_TYPE)],
         regions: [region: Single],
+        traits: [RECURSIVE_MEMORY_EFFECTS],
         format: "(`->` type($results)^)? $region attr-dict",
         extra: {
             verify: Some(verify_execute_region),

@@ -24,7 +24,7 @@ define_op! {
         results: [results: Variadic(ANY_TYPE)],
         attributes: [cases: Required(ANY_ATTR)],
         regions: [defaultRegion: Single, caseRegions: Variadic],
-        traits: [SINGLE_BLOCK],
+        traits: [SINGLE_BLOCK, RECURSIVE_MEMORY_EFFECTS],
         extra: {
             parse: Some(parse_switch),
             print: Some(print_switch),

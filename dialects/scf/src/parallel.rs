@@ -23,7 +23,7 @@ define_op! {
         operands: [lowerBound: Variadic(INDEX), upperBound: Variadic(INDEX), step: Variadic(INDEX), initVals: Variadic(ANY_TYPE)],
         results: [results: Variadic(ANY_TYPE)],
         regions: [region: Single],
-        traits: [SINGLE_BLOCK, LOOP_LIKE],
+        traits: [SINGLE_BLOCK, LOOP_LIKE, RECURSIVE_MEMORY_EFFECTS],
         extra: {
             parse: Some(parse_parallel),
             print: Some(print_parallel),
@@ -38,7 +38,7 @@ define_op! {
     pub struct ReduceOp = "scf.reduce" {
         operands: [operands: Variadic(ANY_TYPE)],
         regions: [reductions: Variadic],
-        traits: [TERMINATOR],
+        traits: [TERMINATOR, RECURSIVE_MEMORY_EFFECTS],
         extra: {
             parse: Some(parse_reduce),
             print: Some(print_reduce),

@@ -22,6 +22,7 @@ define_op! {
         operands: [inits: Variadic(ANY_TYPE)],
         results: [results: Variadic(ANY_TYPE)],
         regions: [before: Single, after: Single],
+        traits: [RECURSIVE_MEMORY_EFFECTS],
         extra: {
             parse: Some(parse_while),
             print: Some(print_while),

@@ -111,7 +111,7 @@ fn visit(
     stats: &mut GreedyStats,
 ) -> bool {
     let ir = &*rewriter.ir;
-    if is_trivially_dead(ir, op) {
+    if ir.is_trivially_dead(op) {
         rewriter.erase_op(op);
         stats.erased += 1;
         return true;
@@ -161,14 +161,6 @@ fn moves_constant_right(rewriter: &mut PatternRewriter<'_>, op: OpId) -> bool {
         ir.set_operand(op, 1, lhs);
     });
     true
-}
-
-/// A pure op without regions whose results nobody uses.
-fn is_trivially_dead(ir: &Ir, op: OpId) -> bool {
-    ir.has_trait(op, Traits::PURE)
-        && !ir.is_terminator(op)
-        && ir.regions(op).is_empty()
-        && ir.results(op).iter().all(|&r| !ir.has_uses(r))
 }
 
 /// Values for folded results; `None` when a constant cannot be made (the

@@ -154,12 +154,18 @@ impl NameTable {
             if !generic {
                 (next_value, next_arg, used) = (region_value, region_arg, region_used);
             }
+            let hints = table.region_argument_hints(ir, region);
             for (i, &b) in ir.region_blocks(region).iter().enumerate() {
                 table.blocks.insert(b, i as u32);
-                for &arg in ir.block_arguments(b) {
+                for (j, &arg) in ir.block_arguments(b).iter().enumerate() {
                     let name = if i == 0 {
-                        next_arg += 1;
-                        format!("arg{}", next_arg - 1)
+                        match hints.get(j).cloned().flatten() {
+                            Some(hint) => used.unique(hint),
+                            None => {
+                                next_arg += 1;
+                                format!("arg{}", next_arg - 1)
+                            }
+                        }
                     } else {
                         next_value += 1;
                         format!("{}", next_value - 1)
@@ -178,6 +184,16 @@ impl NameTable {
             }
         }
         table
+    }
+
+    /// The names the parent op suggests for the entry arguments of `region`.
+    fn region_argument_hints(&self, ir: &Ir, region: RegionId) -> Vec<Option<String>> {
+        let Some(parent) = ir.region_parent(region).filter(|_| self.use_hints) else { return Vec::new() };
+        let Some(hook) = ir.ctx().op_definition(ir.op(parent).name).and_then(|d| d.name_region_arguments) else {
+            return Vec::new();
+        };
+        let index = ir.regions(parent).iter().position(|&r| r == region).unwrap_or(0);
+        hook(ir, parent, index)
     }
 
     fn name_results(&mut self, ir: &Ir, op: OpId, next_value: &mut u32, used: &mut UsedNames) {

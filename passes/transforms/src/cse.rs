@@ -68,11 +68,6 @@ fn is_candidate(ir: &Ir, op: OpId) -> bool {
     ir.has_trait(op, Traits::PURE) && !ir.results(op).is_empty() && ir.regions(op).is_empty()
 }
 
-/// A pure op without regions whose results nobody uses.
-fn is_trivially_dead(ir: &Ir, op: OpId) -> bool {
-    is_candidate(ir, op) && ir.results(op).iter().all(|&r| !ir.has_uses(r))
-}
-
 /// Isolated from above, or unregistered (and so possibly isolated): values
 /// from outside are not reused inside.
 fn might_be_isolated(ir: &Ir, op: OpId) -> bool {
@@ -107,7 +102,7 @@ fn in_block(ir: &mut Ir, block: BlockId, scopes: &mut Scopes, removed: &mut usiz
     let ops: Vec<OpId> = ir.block_ops(block).collect();
     for op in ops {
         // Like upstream, CSE also drops pure ops whose results are unused.
-        if is_trivially_dead(ir, op) {
+        if ir.is_trivially_dead(op) {
             ir.erase_op(op);
             *removed += 1;
             continue;
