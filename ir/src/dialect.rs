@@ -59,6 +59,9 @@ impl Traits {
     /// Its memory effects are its own plus those of the ops in its regions
     /// (`scf.for`, `linalg.generic`).
     pub const RECURSIVE_MEMORY_EFFECTS: Traits = Traits(1 << 17);
+    /// Its region holds the ops that combine what parallel threads computed
+    /// into shared results (`scf.forall.in_parallel`).
+    pub const PARALLEL_COMBINING: Traits = Traits(1 << 18);
 
     pub const fn union(self, other: Traits) -> Traits {
         Traits(self.0 | other.0)

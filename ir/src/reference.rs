@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::dialect::{Arity, Dialect, OpDefinition, Traits};
 
-const TRAIT_NAMES: [(Traits, &str); 17] = [
+const TRAIT_NAMES: [(Traits, &str); 18] = [
     (Traits::TERMINATOR, "Terminator"),
     (Traits::ISOLATED_FROM_ABOVE, "IsolatedFromAbove"),
     (Traits::SYMBOL_TABLE, "SymbolTable"),
@@ -23,6 +23,7 @@ const TRAIT_NAMES: [(Traits, &str); 17] = [
     (Traits::UNCONDITIONAL_BRANCH, "UnconditionalBranch"),
     (Traits::LOOP_LIKE, "LoopLike"),
     (Traits::RECURSIVE_MEMORY_EFFECTS, "RecursiveMemoryEffects"),
+    (Traits::PARALLEL_COMBINING, "ParallelCombining"),
 ];
 
 fn arity_suffix(arity: Arity) -> &'static str {

@@ -101,8 +101,12 @@ pub fn print_reassociation(p: &mut OpPrinter<'_>, groups: &[Vec<i64>]) {
 }
 
 /// Checks that `groups` splits `0..expanded_rank` into `collapsed_rank`
-/// consecutive, non-empty runs; the error says what is wrong.
+/// consecutive, non-empty runs; the error says what is wrong. Collapsing
+/// to rank 0 takes no groups at all.
 pub fn check_reassociation(groups: &[Vec<i64>], expanded_rank: usize, collapsed_rank: usize) -> Result<(), String> {
+    if collapsed_rank == 0 && groups.is_empty() {
+        return Ok(());
+    }
     if groups.len() != collapsed_rank {
         return Err(format!(
             "expected collapsed rank ({collapsed_rank}) to equal the number of reassociation maps ({})",
@@ -133,6 +137,9 @@ pub fn check_reassociation(groups: &[Vec<i64>], expanded_rank: usize, collapsed_
 /// multiplied out: a group with a dynamic size collapses to a dynamic size,
 /// a static group to the product of its sizes.
 pub fn collapses_to(expanded: &[i64], collapsed: &[i64], groups: &[Vec<i64>]) -> Result<(), String> {
+    if collapsed.is_empty() && expanded.iter().any(|&d| d != 1 && d != DYNAMIC) {
+        return Err("expected all dimensions of the expanded type to be 1 when collapsing to rank 0".to_string());
+    }
     for (i, group) in groups.iter().enumerate() {
         let sizes: Vec<i64> = group.iter().filter_map(|&d| expanded.get(d as usize).copied()).collect();
         let actual = collapsed.get(i).copied().unwrap_or(DYNAMIC);

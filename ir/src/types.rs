@@ -221,6 +221,15 @@ impl Type {
         }
     }
 
+    /// Bits of an integer or float type (not of `index`, whose width depends on the target).
+    pub fn bit_width(self, ctx: &Context) -> Option<u32> {
+        match self.data(ctx) {
+            TypeData::Integer { width, .. } => Some(*width),
+            TypeData::Float(kind) => Some(kind.width()),
+            _ => None,
+        }
+    }
+
     pub fn function_parts(self, ctx: &Context) -> Option<(&[Type], &[Type])> {
         match self.data(ctx) {
             TypeData::Function { inputs, results } => Some((inputs, results)),

@@ -5,6 +5,7 @@
 mod canonicalize;
 mod condition;
 mod for_op;
+mod forall;
 mod if_op;
 mod index_switch;
 mod parallel;
@@ -13,6 +14,7 @@ mod yield_op;
 
 pub use condition::ConditionOp;
 pub use for_op::ForOp;
+pub use forall::{ForallOp, InParallelOp};
 pub use if_op::{ExecuteRegionOp, IfOp};
 pub use index_switch::IndexSwitchOp;
 pub use parallel::{ParallelOp, ReduceOp, ReduceReturnOp};
@@ -25,6 +27,8 @@ use ir::Dialect;
 pub fn dialect() -> Dialect {
     Dialect::new("scf", "Structured control flow: loops and conditionals with regions.")
         .with_op::<ForOp>()
+        .with_op::<ForallOp>()
+        .with_op::<InParallelOp>()
         .with_op::<IfOp>()
         .with_op::<WhileOp>()
         .with_op::<ConditionOp>()
@@ -40,6 +44,9 @@ pub fn dialect() -> Dialect {
             ("loop.yield", "scf.yield"),
             ("loop.while", "scf.while"),
             ("loop.condition", "scf.condition"),
+            ("loop.parallel", "scf.parallel"),
+            ("loop.reduce", "scf.reduce"),
+            ("loop.reduce.return", "scf.reduce.return"),
         ])
 }
 

@@ -8,16 +8,10 @@
 
 use ir::constraints::{ANY_TYPE, INDEX};
 use ir::syntax::{OpParser, ParseResult};
-use ir::types::DYNAMIC;
 use ir::verifier::op_error;
-use ir::{define_op, Context, Diagnostic, Ir, NamedAttribute, OpId, Type};
+use ir::{define_op, shape, Context, Diagnostic, Ir, NamedAttribute, OpId, Type};
 
-use crate::{ANY_TENSOR, RANKED_TENSOR};
-
-/// Ops whose results upstream names after the op.
-fn named(hint: &'static str) -> Vec<Option<String>> {
-    vec![Some(hint.to_string())]
-}
+use crate::{named, RANKED_TENSOR};
 
 define_op! {
     /// A tensor of a given shape whose contents are not specified.
@@ -58,34 +52,6 @@ define_op! {
             parse: Some(parse_insert),
             verify: Some(verify_access),
             name_results: Some(|_, _| named("inserted")),
-        },
-    }
-}
-
-define_op! {
-    /// Views a tensor with a compatible type (more or less static shape).
-    pub struct CastOp = "tensor.cast" {
-        operands: [source: Single(ANY_TENSOR)],
-        results: [dest: Single(ANY_TENSOR)],
-        traits: [PURE],
-        format: "$source attr-dict `:` type($source) `to` type($dest)",
-        extra: {
-            verify: Some(verify_cast),
-            name_results: Some(|_, _| named("cast")),
-        },
-    }
-}
-
-define_op! {
-    /// The size of one dimension of a tensor.
-    pub struct DimOp = "tensor.dim" {
-        operands: [source: Single(ANY_TENSOR), index: Single(INDEX)],
-        results: [result: Single(INDEX)],
-        traits: [PURE],
-        format: "attr-dict $source `,` $index `:` type($source)",
-        extra: {
-            infer_result_types: Some(|ctx, _, _| Some(vec![Type::index(ctx)])),
-            name_results: Some(|_, _| named("dim")),
         },
     }
 }
@@ -149,7 +115,7 @@ fn element_of_first(ctx: &Context, operands: &[Type], _: &[NamedAttribute]) -> O
 }
 
 fn dynamic_dims(ir: &Ir, ty: Type) -> usize {
-    ty.shape(ir.ctx()).map_or(0, |s| s.iter().filter(|&&d| d == DYNAMIC).count())
+    ty.shape(ir.ctx()).map_or(0, shape::dynamic_count)
 }
 
 fn verify_empty(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
@@ -181,24 +147,6 @@ fn verify_access(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn verify_cast(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
-    let ctx = ir.ctx();
-    let (a, b) = (ir.value_type(ir.operands(op)[0]), ir.value_type(ir.result(op, 0)));
-    let compatible = a.shaped_element(ctx) == b.shaped_element(ctx)
-        && match (a.shape(ctx), b.shape(ctx)) {
-            (Some(x), Some(y)) => x.len() == y.len() && x.iter().zip(y).all(|(&p, &q)| p == q || p == DYNAMIC || q == DYNAMIC),
-            _ => true,
-        };
-    if !compatible {
-        return Err(op_error(
-            ir,
-            op,
-            format!("operand type '{}' and result type '{}' are cast incompatible", ctx.print_type(a), ctx.print_type(b)),
-        ));
-    }
-    Ok(())
-}
-
 /// Splat and from_elements: elements of the element type, in the right number.
 fn verify_elements(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let ctx = ir.ctx();
@@ -221,20 +169,26 @@ fn verify_elements(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
 }
 
 fn verify_generate(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
-    let ctx = ir.ctx();
     let ty = ir.value_type(ir.result(op, 0));
     if ir.operands(op).len() != dynamic_dims(ir, ty) {
         return Err(op_error(ir, op, "must have as many index operands as dynamic extents in the result type"));
     }
+    verify_element_body(ir, op, ty)
+}
+
+/// The body of `tensor.generate` and `tensor.pad`: one index argument per
+/// dimension of `ty`, and a `tensor.yield` of its element type.
+pub(crate) fn verify_element_body(ir: &Ir, op: OpId, ty: Type) -> Result<(), Diagnostic> {
+    let ctx = ir.ctx();
     let rank = ty.shape(ctx).map_or(0, |s| s.len());
     let Some(body) = ir.entry_block(ir.regions(op)[0]) else { return Err(op_error(ir, op, "expects a body")) };
     let args = ir.block_arguments(body);
     if args.len() != rank || args.iter().any(|&a| !ir.value_type(a).is_index(ctx)) {
-        return Err(op_error(ir, op, "must have one body argument of type index per dimension of the result"));
+        return Err(op_error(ir, op, format!("expected the block to have {rank} arguments of type index, one per dimension")));
     }
     let yielded = ir.last_op(body).filter(|&t| ir.isa::<YieldOp>(t)).map(|t| ir.value_type(ir.operands(t)[0]));
     if yielded != ty.shaped_element(ctx) {
-        return Err(op_error(ir, op, "body must be terminated with a `yield` operation of the tensor element type"));
+        return Err(op_error(ir, op, "body must be terminated with a `tensor.yield` of the tensor element type"));
     }
     Ok(())
 }

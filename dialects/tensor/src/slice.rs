@@ -1,6 +1,7 @@
-//! Slices: `tensor.extract_slice` takes a rectangular part of a tensor and
-//! `tensor.insert_slice` puts one back, with offsets, sizes and strides that
-//! are each a constant or a value. A slice may drop unit dimensions
+//! Slices: `tensor.extract_slice` takes a rectangular part of a tensor,
+//! `tensor.insert_slice` puts one back, and `tensor.parallel_insert_slice`
+//! does the same from the threads of an `scf.forall`. Offsets, sizes and
+//! strides are each a constant or a value. A slice may drop unit dimensions
 //! (rank-reducing).
 //!
 //! ```mlir
@@ -12,7 +13,7 @@ use ir::constraints::{ANY_ATTR, INDEX};
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
 use ir::types::DYNAMIC;
 use ir::verifier::op_error;
-use ir::{define_op, mixed_list, shape, Diagnostic, Ir, OpId, Type};
+use ir::{define_op, mixed_list, shape, Diagnostic, Ir, OpId, Traits, Type};
 
 use crate::RANKED_TENSOR;
 
@@ -48,14 +49,56 @@ define_op! {
     }
 }
 
+define_op! {
+    /// Inserts one thread's slice into a shared output of the enclosing `scf.forall`.
+    pub struct ParallelInsertSliceOp = "tensor.parallel_insert_slice" {
+        operands: [source: Single(RANKED_TENSOR), dest: Single(RANKED_TENSOR), offsets: Variadic(INDEX), sizes: Variadic(INDEX), strides: Variadic(INDEX)],
+        attributes: [static_offsets: Required(ANY_ATTR), static_sizes: Required(ANY_ATTR), static_strides: Required(ANY_ATTR)],
+        extra: {
+            parse: Some(parse_slice),
+            print: Some(print_slice),
+            verify: Some(verify_slice),
+        },
+    }
+}
+
+/// Which of the three slice ops, from its name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SliceKind {
+    Extract,
+    Insert,
+    ParallelInsert,
+}
+
+impl SliceKind {
+    fn of_spelling(name: &str) -> SliceKind {
+        if name.ends_with("parallel_insert_slice") {
+            SliceKind::ParallelInsert
+        } else if name.ends_with("insert_slice") {
+            SliceKind::Insert
+        } else {
+            SliceKind::Extract
+        }
+    }
+
+    fn of(ir: &Ir, op: OpId) -> SliceKind {
+        SliceKind::of_spelling(ir.op_name_str(op))
+    }
+
+    /// Whether it writes into a destination operand.
+    fn inserts(self) -> bool {
+        self != SliceKind::Extract
+    }
+}
+
 const LISTS: [&str; 3] = ["static_offsets", "static_sizes", "static_strides"];
 
 /// `%src [into %dest] [o] [s] [t] attr-dict : type (to|into) type`.
 fn parse_slice(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let ctx = p.context();
-    let insert = p.spelling().ends_with("insert_slice");
+    let kind = SliceKind::of_spelling(p.spelling());
     let source = p.parse_operand()?;
-    let dest = if insert {
+    let dest = if kind.inserts() {
         p.expect_keyword("into")?;
         Some(p.parse_operand()?)
     } else {
@@ -71,7 +114,7 @@ fn parse_slice(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.parse_optional_attr_dict()?;
     p.expect_punct(":")?;
     let source_type = p.parse_type()?;
-    p.expect_keyword(if insert { "into" } else { "to" })?;
+    p.expect_keyword(if kind.inserts() { "into" } else { "to" })?;
     let other_type = p.parse_type()?;
     let index = Type::index(&ctx);
     let mut sizes = vec![1];
@@ -88,34 +131,41 @@ fn parse_slice(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
         p.state.operands.extend(values);
     }
     p.add_attribute("operandSegmentSizes", ir::Attribute::dense_i32_array(&ctx, &sizes));
-    p.state.result_types.push(other_type);
+    if kind != SliceKind::ParallelInsert {
+        p.state.result_types.push(other_type);
+    }
     Ok(())
 }
 
 fn print_slice(p: &mut OpPrinter<'_>, op: OpId) {
     let ir = p.ir;
-    let insert = ir.isa::<InsertSliceOp>(op);
+    let kind = SliceKind::of(ir, op);
     let operands = ir.operands(op).to_vec();
     p.write(" ");
     p.print_operand(operands[0]);
     let mut rest = &operands[1..];
-    if insert {
+    if kind.inserts() {
         p.write(" into ");
         p.print_operand(rest[0]);
         rest = &rest[1..];
     }
     for (i, name) in LISTS.iter().enumerate() {
         let statics = mixed_list::statics(ir, op, name);
-        let dynamic = statics.iter().filter(|&&s| s == DYNAMIC).count();
+        let dynamic = shape::dynamic_count(&statics).min(rest.len());
         p.write(if i == 0 { "" } else { " " });
-        mixed_list::print(p, &statics, &rest[..dynamic.min(rest.len())]);
-        rest = &rest[dynamic.min(rest.len())..];
+        mixed_list::print(p, &statics, &rest[..dynamic]);
+        rest = &rest[dynamic..];
     }
     p.print_optional_attr_dict(op, &["static_offsets", "static_sizes", "static_strides", "operandSegmentSizes"]);
     p.write(" : ");
     p.print_type(ir.value_type(operands[0]));
-    p.write(if insert { " into " } else { " to " });
-    p.print_type(ir.value_type(ir.result(op, 0)));
+    if kind.inserts() {
+        p.write(" into ");
+        p.print_type(ir.value_type(operands[1]));
+    } else {
+        p.write(" to ");
+        p.print_type(ir.value_type(ir.result(op, 0)));
+    }
 }
 
 /// One entry per dimension of the sliced tensor, a value per dynamic entry,
@@ -123,10 +173,10 @@ fn print_slice(p: &mut OpPrinter<'_>, op: OpId) {
 /// (with unit dimensions possibly dropped).
 fn verify_slice(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let ctx = ir.ctx();
-    let insert = ir.isa::<InsertSliceOp>(op);
+    let kind = SliceKind::of(ir, op);
     let operands = ir.operands(op);
     // The tensor sliced: the source of an extract, the destination of an insert.
-    let (whole, part) = if insert {
+    let (whole, part) = if kind.inserts() {
         (ir.value_type(operands[1]), ir.value_type(operands[0]))
     } else {
         (ir.value_type(operands[0]), ir.value_type(ir.result(op, 0)))
@@ -143,7 +193,7 @@ fn verify_slice(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
         }
     }
     let dynamic: usize = lists.iter().map(|l| shape::dynamic_count(l)).sum();
-    let fixed = if insert { 2 } else { 1 };
+    let fixed = if kind.inserts() { 2 } else { 1 };
     if operands.len() != fixed + dynamic {
         return Err(op_error(ir, op, "expected one index operand per dynamic offset, size and stride"));
     }
@@ -169,7 +219,14 @@ fn verify_slice(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
             format!("expected type to be '{}' or a rank-reduced version. ({why})", ctx.print_type(expected)),
         ));
     }
-    if insert && ir.value_type(ir.result(op, 0)) != whole {
+    if kind == SliceKind::ParallelInsert && !ir.parent_op(op).is_some_and(|p| ir.has_trait(p, Traits::PARALLEL_COMBINING)) {
+        return Err(op_error(
+            ir,
+            op,
+            "expected to be inside an op that combines parallel results, such as `scf.forall.in_parallel`",
+        ));
+    }
+    if kind == SliceKind::Insert && ir.value_type(ir.result(op, 0)) != whole {
         return Err(op_error(ir, op, "result type must match the destination type"));
     }
     Ok(())

@@ -8,7 +8,7 @@ use crate::attributes::{Attribute, NamedAttribute};
 use crate::body::{BlockId, OperationState, RegionId, Value};
 use crate::context::Context;
 use crate::diagnostics::Diagnostic;
-use crate::dialect::{OpDefinition, Traits};
+use crate::dialect::{Arity, OpDefinition, Traits};
 use crate::location::Location;
 use crate::types::Type;
 
@@ -395,7 +395,17 @@ impl<'p, 's> OpParser<'p, 's> {
             return;
         }
         let name = ir.ctx().op_name(terminator);
-        let op = ir.create_op(OperationState::new(name, self.state.location));
+        let mut state = OperationState::new(name, self.state.location);
+        // A terminator with regions (`scf.forall.in_parallel`) gets them empty.
+        let region_count =
+            ir.ctx().op_definition(name).map_or(0, |d| d.regions.iter().filter(|s| s.arity == Arity::Single).count());
+        for _ in 0..region_count {
+            let region = ir.create_region(None);
+            let entry = ir.create_block(&[], Location::Unknown);
+            ir.push_block(region, entry);
+            state.regions.push(region);
+        }
+        let op = ir.create_op(state);
         ir.append_op(block, op);
     }
 

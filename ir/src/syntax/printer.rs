@@ -442,10 +442,12 @@ impl<'a> OpPrinter<'a> {
         self.out.push('}');
     }
 
-    /// A terminator with no operands, results, attributes or successors.
+    /// A terminator with no operands, results, attributes, successors or
+    /// ops in its regions.
     fn is_elidable_terminator(&self, op: OpId) -> bool {
         let ir = self.ir;
         ir.is_terminator(op)
+            && ir.regions(op).iter().all(|&r| ir.region_blocks(r).iter().all(|&b| ir.first_op(b).is_none()))
             && ir.operands(op).is_empty()
             && ir.results(op).is_empty()
             && ir.successors(op).is_empty()

@@ -99,3 +99,57 @@ func.func @reduce_region(%a: index, %x: f32) {
   }
   return
 }
+
+// -----
+
+func.func @forall_bounds(%n: index) {
+  // expected-error@+1 {{'scf.forall' op region expects 1 arguments}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %j: index):
+    scf.forall.in_parallel {
+    }
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @forall_step() {
+  // expected-error@+1 {{'scf.forall' op constant step must be positive}}
+  scf.forall (%i) = (0) to (8) step (0) {
+  }
+  return
+}
+
+// -----
+
+func.func @forall_mapping() {
+  // expected-error@+1 {{'scf.forall' op mapping attribute size must match op rank}}
+  scf.forall (%i) in (8) {
+  } {mapping = [#gpu.block<x>, #gpu.block<y>]}
+  return
+}
+
+// -----
+
+func.func @forall_outputs(%t: tensor<8xf32>) {
+  // expected-error@+1 {{'scf.forall' op expected the shared outputs and the results to have the same types}}
+  %r = "scf.forall"(%t) <{operandSegmentSizes = array<i32: 0, 0, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: 4>}> ({
+  ^bb0(%i: index, %o: tensor<8xf32>):
+    scf.forall.in_parallel {
+    }
+  }) : (tensor<8xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @in_parallel_dest(%t: tensor<8xf32>, %s: tensor<4xf32>) {
+  %r = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<8xf32>) {
+    // expected-error@+1 {{'scf.forall.in_parallel' op expected only ops that insert into a shared output of the loop, found 'tensor.parallel_insert_slice'}}
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %s into %t[0] [4] [1] : tensor<4xf32> into tensor<8xf32>
+    }
+  }
+  return
+}

@@ -141,3 +141,35 @@ func.func @par(%lb: index, %ub: index, %st: index, %init: f32) {
   }
   return
 }
+
+// scf.forall, normalised (`in (...)`) and with explicit bounds, with
+// shared outputs, a mapping, and an empty body (implicit terminator).
+
+// CHECK-LABEL: func.func @forall(%arg0: tensor<8x16xf32>, %arg1: index) -> tensor<8x16xf32> {
+// CHECK-NEXT: %0 = scf.forall (%arg2, %arg3) in (2, %arg1) shared_outs(%arg4 = %arg0) -> (tensor<8x16xf32>) {
+// CHECK-NEXT: %extracted_slice = tensor.extract_slice %arg4[%arg2, 0] [4, 16] [1, 1] : tensor<8x16xf32> to tensor<4x16xf32>
+// CHECK-NEXT: scf.forall.in_parallel {
+// CHECK-NEXT: tensor.parallel_insert_slice %extracted_slice into %arg4[%arg2, 0] [4, 16] [1, 1] : tensor<4x16xf32> into tensor<8x16xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: } {mapping = [#gpu.block<x>, #gpu.block<y>]}
+// CHECK-NEXT: scf.forall (%arg2) = (0) to (%arg1) step (2) {
+// CHECK-NEXT: }
+// CHECK-NEXT: scf.forall (%arg2) = (%arg1) to (8) step (%arg1) {
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: }
+// CHECK-NEXT: return %0 : tensor<8x16xf32>
+// CHECK-NEXT: }
+func.func @forall(%t: tensor<8x16xf32>, %n: index) -> tensor<8x16xf32> {
+  %r = scf.forall (%i, %j) in (2, %n) shared_outs(%o = %t) -> (tensor<8x16xf32>) {
+    %s = tensor.extract_slice %o[%i, 0] [4, 16] [1, 1] : tensor<8x16xf32> to tensor<4x16xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %s into %o[%i, 0] [4, 16] [1, 1] : tensor<4x16xf32> into tensor<8x16xf32>
+    }
+  } {mapping = [#gpu.block<x>, #gpu.block<y>]}
+  scf.forall (%i) = (0) to (%n) step (2) {
+  }
+  scf.forall (%i) = (%n) to (8) step (%n) {
+    %c = arith.constant 0 : index
+  }
+  return %r : tensor<8x16xf32>
+}
