@@ -62,6 +62,9 @@ impl Traits {
     /// Its region holds the ops that combine what parallel threads computed
     /// into shared results (`scf.forall.in_parallel`).
     pub const PARALLEL_COMBINING: Traits = Traits(1 << 18);
+    /// Its variadic operand groups all have the same size, so no
+    /// `operandSegmentSizes` is needed (`linalg.reduce`'s inputs and inits).
+    pub const SAME_VARIADIC_OPERAND_SIZE: Traits = Traits(1 << 19);
 
     pub const fn union(self, other: Traits) -> Traits {
         Traits(self.0 | other.0)
@@ -231,6 +234,18 @@ impl OpDefinition {
                 }
             }
         }
+    }
+
+    /// The names of `attributes` that hold their declared default value.
+    pub fn attributes_at_default<'a>(&self, ctx: &'a Context, attributes: &[crate::attributes::NamedAttribute]) -> Vec<&'a str> {
+        attributes
+            .iter()
+            .filter(|a| {
+                let name = ctx.str(a.name);
+                self.attributes.iter().any(|s| s.name == name && s.constraint.default.is_some_and(|d| d(ctx) == a.value))
+            })
+            .map(|a| ctx.str(a.name))
+            .collect()
     }
 
     pub fn has_custom_syntax(&self) -> bool {

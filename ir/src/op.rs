@@ -73,7 +73,9 @@ impl Ir {
         for (attr_name, value) in attributes {
             state.add_attribute(ctx.symbol(attr_name), *value);
         }
-        if def.operands.iter().filter(|s| s.arity != Arity::Single).count() > 1 {
+        if def.operands.iter().filter(|s| s.arity != Arity::Single).count() > 1
+            && !def.traits.contains(crate::dialect::Traits::SAME_VARIADIC_OPERAND_SIZE)
+        {
             let sizes: Vec<i32> = operand_groups.iter().map(|g| g.len() as i32).collect();
             state.add_attribute(ctx.symbol(SegmentKind::Operands.sizes_attr()), crate::Attribute::dense_i32_array(&ctx, &sizes));
         }
@@ -132,6 +134,16 @@ pub fn segment_sizes(ir: &Ir, op: OpId, kind: SegmentKind, specs: &[ValueSpec], 
             return Err(format!("expected at most {} {what}, but found {total}", fixed + 1));
         }
         return Ok(specs.iter().map(|s| if s.arity == Arity::Single { 1 } else { rest }).collect());
+    }
+    if kind == SegmentKind::Operands && ir.has_trait(op, crate::dialect::Traits::SAME_VARIADIC_OPERAND_SIZE) {
+        let fixed = specs.len() - variable;
+        if total < fixed || (total - fixed) % variable != 0 {
+            return Err(format!(
+                "expected the {variable} variadic operand groups to have the same size, but found {total} operands"
+            ));
+        }
+        let each = (total - fixed) / variable;
+        return Ok(specs.iter().map(|s| if s.arity == Arity::Single { 1 } else { each }).collect());
     }
     let attr = kind.sizes_attr();
     let sizes = ir

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::dialect::{Arity, Dialect, OpDefinition, Traits};
 
-const TRAIT_NAMES: [(Traits, &str); 18] = [
+const TRAIT_NAMES: [(Traits, &str); 19] = [
     (Traits::TERMINATOR, "Terminator"),
     (Traits::ISOLATED_FROM_ABOVE, "IsolatedFromAbove"),
     (Traits::SYMBOL_TABLE, "SymbolTable"),
@@ -24,6 +24,7 @@ const TRAIT_NAMES: [(Traits, &str); 18] = [
     (Traits::LOOP_LIKE, "LoopLike"),
     (Traits::RECURSIVE_MEMORY_EFFECTS, "RecursiveMemoryEffects"),
     (Traits::PARALLEL_COMBINING, "ParallelCombining"),
+    (Traits::SAME_VARIADIC_OPERAND_SIZE, "SameVariadicOperandSize"),
 ];
 
 fn arity_suffix(arity: Arity) -> &'static str {

@@ -76,7 +76,8 @@ fn an_op_without_a_lowering_is_reported_at_its_location() {
     let err = apply_conversion(&mut ir, module, &target(), &index_to_i64(), &patterns, ConversionMode::Full)
         .expect_err("muli has no lowering");
     assert_eq!(err.message, "failed to legalize operation 'arith.muli'");
-    assert_eq!(err.location.file_line_col(ir.ctx()).map(|(_, l, c)| (l, c)), Some((2, 3)));
+    // At the op's name, as upstream locates ops.
+    assert_eq!(err.location.file_line_col(ir.ctx()).map(|(_, l, c)| (l, c)), Some((2, 8)));
     // A partial conversion leaves ops of unknown legality alone.
     let (mut ir, module) =
         setup("func.func @f(%a: index) -> index {\n  %0 = arith.muli %a, %a : index\n  return %0 : index\n}\n");

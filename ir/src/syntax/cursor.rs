@@ -73,6 +73,12 @@ impl<'p, 's> OpParser<'p, 's> {
         self.parser.ctx()
     }
 
+    /// The IR being built, for hooks that create ops themselves (the
+    /// implicit bodies of named linalg ops).
+    pub fn ir(&mut self) -> &mut crate::Ir {
+        &mut self.parser.ir
+    }
+
     /// A shared handle on the context, for hooks that keep it across parse calls.
     pub fn context(&self) -> Arc<Context> {
         self.parser.ir.ctx_arc().clone()

@@ -552,9 +552,9 @@ impl<'s> Parser<'s> {
         let src: &'s str = self.src;
         let op = if let Some(end) = super::fast_path::bare_id_end(src, self.pos) {
             self.pos = end;
-            self.parse_custom_op(&src[name_start..end], start, name_start)?
+            self.parse_custom_op(&src[name_start..end], name_start)?
         } else {
-            self.parse_named_generic_op(start, name_start)?
+            self.parse_named_generic_op(name_start)?
         };
         if let Some(location) = self.parse_optional_trailing_location()? {
             self.ir.op_mut(op).location = location;
@@ -599,7 +599,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `"name"(...)`: the generic form, after the op's results.
-    fn parse_named_generic_op(&mut self, start: usize, name_start: usize) -> ParseResult<OpId> {
+    fn parse_named_generic_op(&mut self, name_start: usize) -> ParseResult<OpId> {
         let pair = self.rule(Rule::op_name)?;
         let token = pair.into_inner().next().expect("grammar");
         if token.as_rule() != Rule::string_literal {
@@ -607,7 +607,7 @@ impl<'s> Parser<'s> {
         }
         let name =
             super::build::unescape_string(token.as_str()).map_err(|m| Diagnostic::error(self.loc(name_start, self.pos), m))?;
-        self.parse_generic_op(&name, start, name_start)
+        self.parse_generic_op(&name, name_start)
     }
 
     /// The definition for a custom-form op name: exact, then in the default
@@ -632,7 +632,7 @@ impl<'s> Parser<'s> {
         })
     }
 
-    fn parse_custom_op(&mut self, name: &'s str, start: usize, name_start: usize) -> ParseResult<OpId> {
+    fn parse_custom_op(&mut self, name: &'s str, name_start: usize) -> ParseResult<OpId> {
         let key = (name, self.enclosing_ops.last().map_or(Some("builtin"), |d| d.default_dialect));
         let resolved = match self.resolved_names.get(&key) {
             Some(def) => Some(def.clone()),
@@ -658,7 +658,8 @@ impl<'s> Parser<'s> {
             ));
         }
         let op_name = self.ctx().op_name(def.name);
-        let location = self.loc(start, self.pos);
+        // Like upstream, an op is located at its name, not at its results.
+        let location = self.loc(name_start, self.pos);
         let mut cursor = OpParser::new(self, OperationState::new(op_name, location), def.clone(), name);
         match def.parse {
             Some(hook) => hook(&mut cursor)?,
@@ -673,7 +674,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `"name"(%a)[^bb] <{props}> ({...}) {attrs} : (types) -> types`
-    fn parse_generic_op(&mut self, name: &str, start: usize, name_start: usize) -> ParseResult<OpId> {
+    fn parse_generic_op(&mut self, name: &str, name_start: usize) -> ParseResult<OpId> {
         let ctx = self.ir.ctx_arc().clone();
         let op_name = ctx.op_name(name);
         let definition = ctx.op_definition(op_name).cloned();
@@ -686,7 +687,7 @@ impl<'s> Parser<'s> {
             };
             return Err(Diagnostic::error(self.loc(name_start, self.pos), message));
         }
-        let mut state = OperationState::new(op_name, self.loc(start, self.pos));
+        let mut state = OperationState::new(op_name, self.loc(name_start, self.pos));
 
         let operands_pair = self.rule(Rule::generic_operands)?;
         let operands: Vec<UnresolvedOperand<'s>> =

@@ -10,7 +10,67 @@ use crate::location::LocationData;
 use crate::types::{Signedness, Type, TypeData, DYNAMIC};
 
 /// Attributes printed through an alias (`#map`), by the name to print.
-pub type AttrAliases = FxHashMap<Attribute, String>;
+/// While recording (the printer's dry run), it also notes which aliased
+/// attributes are really printed, in order, so that attributes a custom
+/// printer leaves out get no alias, as upstream does.
+#[derive(Default)]
+pub struct AttrAliases {
+    names: FxHashMap<Attribute, String>,
+    printed: Option<std::cell::RefCell<(Vec<Attribute>, rustc_hash::FxHashSet<Attribute>)>>,
+}
+
+impl AttrAliases {
+    /// Aliases named `map`, `map1`, ... in the order of `attrs`.
+    pub(crate) fn numbered(attrs: impl IntoIterator<Item = Attribute>) -> Self {
+        let names =
+            attrs.into_iter().enumerate().map(|(i, a)| (a, if i == 0 { "map".to_string() } else { format!("map{i}") })).collect();
+        AttrAliases { names, printed: None }
+    }
+
+    /// The same candidates, recording what is printed.
+    pub(crate) fn recording(self) -> Self {
+        AttrAliases { printed: Some(Default::default()), ..self }
+    }
+
+    /// The aliases of the attributes recorded as printed, numbered in print order.
+    pub(crate) fn printed_only(self) -> Self {
+        let printed = self.printed.map(|p| p.into_inner().0).unwrap_or_default();
+        AttrAliases::numbered(printed)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// `(name, attribute)` of every alias, sorted as upstream lists them.
+    pub(crate) fn definitions(&self) -> Vec<(&str, Attribute)> {
+        let mut list: Vec<(&str, Attribute)> = self.names.iter().map(|(a, n)| (n.as_str(), *a)).collect();
+        list.sort_by_key(|(n, _)| alias_order(n));
+        list
+    }
+
+    fn get(&self, attr: Attribute) -> Option<&str> {
+        let name = self.names.get(&attr)?;
+        if let Some(printed) = &self.printed {
+            let mut printed = printed.borrow_mut();
+            if printed.1.insert(attr) {
+                printed.0.push(attr);
+            }
+        }
+        Some(name)
+    }
+
+    fn contains(&self, attr: Attribute) -> bool {
+        self.names.contains_key(&attr)
+    }
+}
+
+/// `map`, `map1`, ... sort numerically.
+fn alias_order(name: &str) -> (String, u64) {
+    let digits = name.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let base = &name[..name.len() - digits.len()];
+    (base.to_string(), digits.parse::<u64>().map_or(0, |n| n + 1))
+}
 
 /// Whether `name` can be printed without quotes as a bare identifier.
 pub fn is_bare_identifier(name: &str) -> bool {
@@ -184,7 +244,7 @@ impl AttrWriter<'_> {
     /// An attribute; `elide_type` drops the `: type` of a typed attribute
     /// (used where the type is implied, e.g. elements of dense literals).
     pub fn attr(&self, out: &mut String, attr: Attribute) {
-        if let Some(alias) = self.aliases.and_then(|a| a.get(&attr)) {
+        if let Some(alias) = self.aliases.and_then(|a| a.get(attr)) {
             out.push('#');
             out.push_str(alias);
             return;
@@ -304,7 +364,7 @@ impl AttrWriter<'_> {
             }
             _ => false,
         };
-        let aliased = self.aliases.is_some_and(|a| a.contains_key(&attr));
+        let aliased = self.aliases.is_some_and(|a| a.contains(attr));
         if default_typed && !aliased {
             self.scalar(out, attr);
         } else {

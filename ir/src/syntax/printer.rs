@@ -55,27 +55,27 @@ pub struct OpPrinter<'a> {
 }
 
 /// Prints `root` (usually a `builtin.module`) with alias definitions first.
+/// When the IR holds affine maps, a dry run finds which of them are
+/// printed (custom printers leave some out), and only those get aliases.
 pub fn print_op(ir: &Ir, root: OpId, options: PrintOptions) -> String {
-    let aliases = collect_aliases(ir, root);
     let names = NameTable::build(ir, root, options.generic);
+    let candidates = collect_aliases(ir, root);
+    let aliases = if candidates.is_empty() {
+        candidates
+    } else {
+        let recording = candidates.recording();
+        OpPrinter { ir, out: String::new(), names: &names, aliases: &recording, options, indent: 0 }.print_operation(root);
+        recording.printed_only()
+    };
     let mut p = OpPrinter { ir, out: String::new(), names: &names, aliases: &aliases, options, indent: 0 };
-    let mut alias_list: Vec<(&String, &Attribute)> = aliases.iter().map(|(a, n)| (n, a)).collect();
-    alias_list.sort_by_key(|(n, _)| alias_order(n));
-    for (name, attr) in alias_list {
+    for (name, attr) in aliases.definitions() {
         let _ = write!(p.out, "#{name} = ");
-        AttrWriter { ctx: ir.ctx(), aliases: None }.attr(&mut p.out, *attr);
+        AttrWriter { ctx: ir.ctx(), aliases: None }.attr(&mut p.out, attr);
         p.out.push('\n');
     }
     p.print_operation(root);
     p.out.push('\n');
     p.out
-}
-
-/// `map`, `map1`, ... sort numerically.
-fn alias_order(name: &str) -> (String, u64) {
-    let digits = name.trim_start_matches(|c: char| !c.is_ascii_digit());
-    let base = &name[..name.len() - digits.len()];
-    (base.to_string(), digits.parse::<u64>().map_or(0, |n| n + 1))
 }
 
 /// Gives every affine map used in the IR a `#mapN` alias, in order of first use.
@@ -104,7 +104,7 @@ fn collect_aliases(ir: &Ir, root: OpId) -> AttrAliases {
             }
         }
     });
-    maps.into_iter().enumerate().map(|(i, a)| (a, if i == 0 { "map".to_string() } else { format!("map{i}") })).collect()
+    AttrAliases::numbered(maps)
 }
 
 fn collect_maps_in_attr(ctx: &Context, a: Attribute, seen: &mut FxHashSet<Attribute>, maps: &mut Vec<Attribute>) {
