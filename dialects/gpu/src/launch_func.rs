@@ -119,17 +119,16 @@ fn parse_launch_func(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let mut kernel_operands = 0;
     if p.parse_optional_keyword("args") {
         p.expect_punct("(")?;
-        loop {
+        while !p.parse_optional_punct(")") {
+            if kernel_operands > 0 {
+                p.expect_punct(",")?;
+            }
             let operand = p.parse_operand()?;
             let ty = p.parse_colon_type()?;
             let value = p.resolve_operand(&operand, ty)?;
             p.state.operands.push(value);
             kernel_operands += 1;
-            if !p.parse_optional_punct(",") {
-                break;
-            }
         }
-        p.expect_punct(")")?;
     }
     if let Some((object, ty)) = async_object {
         let value = p.resolve_operand(&object, ty)?;

@@ -10,6 +10,22 @@ func.func @unnamed_async_token() {
 
 // -----
 
+func.func @token_without_async() {
+  // expected-error@+1 {{operation defines 0 results but was provided 1 to bind}}
+  %t = gpu.wait
+  return
+}
+
+// -----
+
+func.func @async_alloc_names_one_result() {
+  // expected-error@+1 {{operation defines 2 results but was provided 1 to bind}}
+  %m = gpu.alloc async () : memref<4xf32>
+  return
+}
+
+// -----
+
 func.func @unknown_dimension() {
   // expected-error@+1 {{expected dimension to be one of: x, y, z}}
   %t = gpu.thread_id w

@@ -76,6 +76,7 @@
 // CHECK-LABEL: func.func @host(%arg0: index, %arg1: i32, %arg2: i64, %arg3: f32, %arg4: memref<?xf32>, %arg5: !gpu.async.token, %arg6: !llvm.ptr) {
 // CHECK-NEXT: %c1 = arith.constant 1 : index
 // CHECK-NEXT: gpu.launch_func @kernels::@empty blocks in (%c1, %c1, %c1) threads in (%c1, %c1, %c1)
+// CHECK-NEXT: gpu.launch_func @kernels::@empty blocks in (%c1, %c1, %c1) threads in (%c1, %c1, %c1)
 // CHECK-NEXT: %0 = gpu.launch_func async [%arg5] @kernels::@empty blocks in (%arg0, %arg0, %arg0) threads in (%arg0, %arg0, %arg0)
 // CHECK-NEXT: %1 = gpu.launch_func async @kernels::@empty blocks in (%arg0, %c1, %c1) threads in (%arg0, %c1, %c1) {tag}
 // CHECK-NEXT: gpu.launch_func <%arg6 : !llvm.ptr> @kernels::@empty blocks in (%arg1, %arg1, %arg1) threads in (%arg1, %arg1, %arg1) : i32
@@ -177,6 +178,7 @@ module attributes {gpu.container_module} {
   func.func @host(%n: index, %i: i32, %l: i64, %x: f32, %buffer: memref<?xf32>, %token: !gpu.async.token, %stream: !llvm.ptr) {
     %c1 = arith.constant 1 : index
     gpu.launch_func @kernels::@empty blocks in (%c1, %c1, %c1) threads in (%c1, %c1, %c1)
+    gpu.launch_func @kernels::@empty blocks in (%c1, %c1, %c1) threads in (%c1, %c1, %c1) args()
     %t0 = gpu.launch_func async [%token] @kernels::@empty blocks in (%n, %n, %n) threads in (%n, %n, %n)
     %t1 = gpu.launch_func async @kernels::@empty blocks in (%n, %c1, %c1) threads in (%n, %c1, %c1) {tag}
     gpu.launch_func <%stream : !llvm.ptr> @kernels::@empty blocks in (%i, %i, %i) threads in (%i, %i, %i) : i32
