@@ -124,13 +124,11 @@ pub(crate) const SYMBOL_REF_ATTR: AttrConstraint = AttrConstraint {
     default: None,
 };
 
-/// An integer literal as an attribute of type `ty`, checked to fit it.
+/// An integer literal as an attribute of type `ty` (`index` or `i32`), checked to fit it.
 fn parse_integer_attr(p: &mut OpParser<'_, '_>, ty: Type) -> ParseResult<Attribute> {
     let location = p.current_location();
     let value = p.parse_integer()?;
-    let width = ty.int_width(p.ctx()).unwrap_or(64);
-    let fits =
-        if width >= 64 { i64::try_from(value).is_ok() } else { i32::try_from(value).is_ok() || u32::try_from(value).is_ok() };
+    let fits = if ty.is_index(p.ctx()) { i64::try_from(value).is_ok() } else { i32::try_from(value).is_ok() };
     if !fits {
         return Err(Diagnostic::error(location, "integer constant out of range for attribute"));
     }

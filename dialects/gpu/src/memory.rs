@@ -11,9 +11,9 @@
 
 use ir::constraints::{ANY_TYPE, INDEX};
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
-use ir::types::{TypeData, DYNAMIC};
+use ir::types::TypeData;
 use ir::verifier::op_error;
-use ir::{define_op, AttrData, Attribute, Diagnostic, Ir, OpId, Type, Value};
+use ir::{define_op, Attribute, Diagnostic, Ir, OpId, Type, Value};
 
 use crate::async_token::{AsyncDependencies, ASYNC_TOKEN};
 use crate::{ANY_MEMREF, UNIT_FLAG};
@@ -142,14 +142,7 @@ fn verify_alloc(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     if sizes != dynamic {
         return Err(op_error(ir, op, format!("incorrect number of dynamic sizes, has {sizes}, expected {dynamic}")));
     }
-    let layout_symbols = match layout.map(|l| l.data(ctx)) {
-        Some(AttrData::AffineMap(map)) => map.num_symbols as usize,
-        Some(AttrData::StridedLayout { offset, strides }) => {
-            usize::from(*offset == DYNAMIC) + strides.iter().filter(|&&s| s == DYNAMIC).count()
-        }
-        _ => 0,
-    };
-    if alloc.symbolOperands(ir).len() != layout_symbols {
+    if alloc.symbolOperands(ir).len() != ir::shape::layout_symbol_count(ctx, *layout) {
         return Err(op_error(ir, op, "symbol operand count does not equal memref symbol count"));
     }
     Ok(())
