@@ -2,7 +2,7 @@
 //! dimensions, compatible shapes, rank-reducing slices and reassociations
 //! (the dimension groups of `expand_shape` / `collapse_shape`).
 
-use crate::attributes::Attribute;
+use crate::attributes::{AttrData, Attribute};
 use crate::context::Context;
 use crate::diagnostics::Diagnostic;
 use crate::syntax::{OpParser, OpPrinter, ParseResult};
@@ -16,6 +16,17 @@ pub fn dynamic_count(shape: &[i64]) -> usize {
 /// Same rank, and sizes that agree wherever both are static.
 pub fn compatible(a: &[i64], b: &[i64]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(&x, &y)| x == y || x == DYNAMIC || y == DYNAMIC)
+}
+
+/// How many symbol operands a memref with this layout is allocated with:
+/// the symbols of an affine map, or the dynamic offset and strides of a
+/// strided layout (none for the identity layout).
+pub fn layout_symbol_count(ctx: &Context, layout: Option<Attribute>) -> usize {
+    match layout.map(|l| l.data(ctx)) {
+        Some(AttrData::AffineMap(map)) => map.num_symbols as usize,
+        Some(AttrData::StridedLayout { offset, strides }) => usize::from(*offset == DYNAMIC) + dynamic_count(strides),
+        _ => 0,
+    }
 }
 
 /// `4x?x8`, as MLIR writes a shape inside a type.

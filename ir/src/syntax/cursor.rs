@@ -40,6 +40,7 @@ pub struct OpParser<'p, 's> {
     pub state: OperationState,
     definition: Arc<OpDefinition>,
     spelling: &'s str,
+    bound_results: usize,
 }
 
 impl<'p, 's> OpParser<'p, 's> {
@@ -48,13 +49,20 @@ impl<'p, 's> OpParser<'p, 's> {
         state: OperationState,
         definition: Arc<OpDefinition>,
         spelling: &'s str,
+        bound_results: usize,
     ) -> Self {
-        OpParser { parser, state, definition, spelling }
+        OpParser { parser, state, definition, spelling, bound_results }
     }
 
     /// The op name as written (`func` for the legacy spelling of `func.func`).
     pub fn spelling(&self) -> &'s str {
         self.spelling
+    }
+
+    /// How many results the text names before the op (`%a, %b:2 = ...`
+    /// names 3), for syntax whose results depend on it (`gpu.wait async`).
+    pub fn num_results(&self) -> usize {
+        self.bound_results
     }
 
     /// Runs `f` and rewinds to where it started; returns what `f` said.

@@ -547,12 +547,13 @@ impl<'s> Parser<'s> {
                 self.parse_result_list_with_grammar(&mut result_names)?;
             }
         }
+        let declared: u32 = result_names.iter().map(|r| r.1).sum();
         self.skip_trivia();
         let name_start = self.pos;
         let src: &'s str = self.src;
         let op = if let Some(end) = super::fast_path::bare_id_end(src, self.pos) {
             self.pos = end;
-            self.parse_custom_op(&src[name_start..end], name_start)?
+            self.parse_custom_op(&src[name_start..end], name_start, declared as usize)?
         } else {
             self.parse_named_generic_op(name_start)?
         };
@@ -560,7 +561,6 @@ impl<'s> Parser<'s> {
             self.ir.op_mut(op).location = location;
         }
 
-        let declared: u32 = result_names.iter().map(|r| r.1).sum();
         let actual = self.ir.results(op).len() as u32;
         if !result_names.is_empty() && declared != actual {
             return Err(Diagnostic::error(
@@ -632,7 +632,7 @@ impl<'s> Parser<'s> {
         })
     }
 
-    fn parse_custom_op(&mut self, name: &'s str, name_start: usize) -> ParseResult<OpId> {
+    fn parse_custom_op(&mut self, name: &'s str, name_start: usize, bound_results: usize) -> ParseResult<OpId> {
         let key = (name, self.enclosing_ops.last().map_or(Some("builtin"), |d| d.default_dialect));
         let resolved = match self.resolved_names.get(&key) {
             Some(def) => Some(def.clone()),
@@ -660,7 +660,7 @@ impl<'s> Parser<'s> {
         let op_name = self.ctx().op_name(def.name);
         // Like upstream, an op is located at its name, not at its results.
         let location = self.loc(name_start, self.pos);
-        let mut cursor = OpParser::new(self, OperationState::new(op_name, location), def.clone(), name);
+        let mut cursor = OpParser::new(self, OperationState::new(op_name, location), def.clone(), name, bound_results);
         match def.parse {
             Some(hook) => hook(&mut cursor)?,
             None => {

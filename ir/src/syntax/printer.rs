@@ -2,7 +2,8 @@
 //! and in generic form otherwise (or always, with `print_generic`).
 //!
 //! Names follow upstream: `%argN` for entry block arguments, `%N` for other
-//! values, numbered per isolated scope, with sibling regions reusing numbers;
+//! values, numbered through nested regions (isolated ones too, as
+//! upstream), with sibling regions reusing numbers;
 //! `^bbN` per region; op-suggested names such as `%c0_i32` made unique with
 //! `_N` suffixes. Affine maps are printed through `#map` aliases.
 
@@ -13,7 +14,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::attributes::{AttrData, Attribute};
 use crate::body::{BlockId, Ir, OpId, RegionId, Value, ValueDef};
 use crate::context::{Context, Symbol};
-use crate::dialect::Traits;
 use crate::location::Location;
 use crate::types::{Type, TypeData};
 
@@ -126,7 +126,7 @@ fn collect_maps_in_attr(ctx: &Context, a: Attribute, seen: &mut FxHashSet<Attrib
 
 impl NameTable {
     /// Names every value and block under `root`. In custom form each region
-    /// continues the numbering of its parent (isolated ones restart at 0)
+    /// continues the numbering of its parent (isolated ones too, as upstream)
     /// and sibling regions reuse numbers; in generic form, as upstream, one
     /// counter runs through the whole module, regions taken last-first.
     fn build(ir: &Ir, root: OpId, generic: bool) -> NameTable {
@@ -143,8 +143,6 @@ impl NameTable {
             |work: &mut Vec<(RegionId, u32, u32, UsedNames)>, op: OpId, next_value: u32, next_arg: u32, used: &UsedNames| {
                 if generic {
                     work.extend(ir.regions(op).iter().map(|&r| (r, 0, 0, UsedNames::default())));
-                } else if ir.has_trait(op, Traits::ISOLATED_FROM_ABOVE) {
-                    work.extend(ir.regions(op).iter().rev().map(|&r| (r, 0, 0, UsedNames::default())));
                 } else {
                     work.extend(ir.regions(op).iter().rev().map(|&r| (r, next_value, next_arg, used.clone())));
                 }
