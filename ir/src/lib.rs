@@ -18,6 +18,7 @@ pub mod dialect;
 pub mod effects;
 pub mod float;
 pub mod format;
+pub mod function_like;
 pub mod interface;
 pub mod location;
 pub mod mixed_list;
