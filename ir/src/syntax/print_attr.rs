@@ -1,5 +1,6 @@
 //! The textual form of types and attributes, as upstream MLIR prints them.
 
+use std::cell::RefCell;
 use std::fmt::Write;
 
 use rustc_hash::FxHashMap;
@@ -57,6 +58,9 @@ pub fn write_symbol_name(out: &mut String, name: &str) {
 pub struct AttrWriter<'a> {
     pub ctx: &'a Context,
     pub aliases: Option<&'a AttrAliases>,
+    /// Collects, in order of first printing, the affine maps that get an
+    /// alias (the printer's dry run, which finds what is really printed).
+    pub printed_maps: Option<&'a RefCell<Vec<Attribute>>>,
 }
 
 impl AttrWriter<'_> {
@@ -190,6 +194,12 @@ impl AttrWriter<'_> {
             return;
         }
         let ctx = self.ctx;
+        if let (Some(maps), AttrData::AffineMap(_)) = (self.printed_maps, attr.data(ctx)) {
+            let mut maps = maps.borrow_mut();
+            if !maps.contains(&attr) {
+                maps.push(attr);
+            }
+        }
         match attr.data(ctx) {
             AttrData::Unit => out.push_str("unit"),
             AttrData::Integer { ty, .. } if ty.is_signless_int_of_width(ctx, 1) => self.scalar(out, attr),
@@ -438,14 +448,14 @@ impl Context {
     /// The text of a type, without aliases.
     pub fn print_type(&self, ty: Type) -> String {
         let mut out = String::new();
-        AttrWriter { ctx: self, aliases: None }.type_(&mut out, ty);
+        AttrWriter { ctx: self, aliases: None, printed_maps: None }.type_(&mut out, ty);
         out
     }
 
     /// The text of an attribute, without aliases.
     pub fn print_attr(&self, attr: Attribute) -> String {
         let mut out = String::new();
-        AttrWriter { ctx: self, aliases: None }.attr(&mut out, attr);
+        AttrWriter { ctx: self, aliases: None, printed_maps: None }.attr(&mut out, attr);
         out
     }
 }

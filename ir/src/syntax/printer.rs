@@ -6,6 +6,7 @@
 //! `^bbN` per region; op-suggested names such as `%c0_i32` made unique with
 //! `_N` suffixes. Affine maps are printed through `#map` aliases.
 
+use std::cell::RefCell;
 use std::fmt::Write;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -15,7 +16,7 @@ use crate::body::{BlockId, Ir, OpId, RegionId, Value, ValueDef};
 use crate::context::{Context, Symbol};
 use crate::dialect::Traits;
 use crate::location::Location;
-use crate::types::{Type, TypeData};
+use crate::types::Type;
 
 use super::print_attr::{AttrAliases, AttrWriter};
 
@@ -50,20 +51,22 @@ pub struct OpPrinter<'a> {
     out: String,
     names: &'a NameTable,
     aliases: &'a AttrAliases,
+    /// Set during the dry run that finds which affine maps are printed.
+    printed_maps: Option<&'a RefCell<Vec<Attribute>>>,
     options: PrintOptions,
     indent: usize,
 }
 
 /// Prints `root` (usually a `builtin.module`) with alias definitions first.
 pub fn print_op(ir: &Ir, root: OpId, options: PrintOptions) -> String {
-    let aliases = collect_aliases(ir, root);
     let names = NameTable::build(ir, root, options.generic);
-    let mut p = OpPrinter { ir, out: String::new(), names: &names, aliases: &aliases, options, indent: 0 };
+    let aliases = printed_map_aliases(ir, root, &names, options);
+    let mut p = OpPrinter { ir, out: String::new(), names: &names, aliases: &aliases, printed_maps: None, options, indent: 0 };
     let mut alias_list: Vec<(&String, &Attribute)> = aliases.iter().map(|(a, n)| (n, a)).collect();
     alias_list.sort_by_key(|(n, _)| alias_order(n));
     for (name, attr) in alias_list {
         let _ = write!(p.out, "#{name} = ");
-        AttrWriter { ctx: ir.ctx(), aliases: None }.attr(&mut p.out, *attr);
+        AttrWriter { ctx: ir.ctx(), aliases: None, printed_maps: None }.attr(&mut p.out, *attr);
         p.out.push('\n');
     }
     p.print_operation(root);
@@ -78,50 +81,18 @@ fn alias_order(name: &str) -> (String, u64) {
     (base.to_string(), digits.parse::<u64>().map_or(0, |n| n + 1))
 }
 
-/// Gives every affine map used in the IR a `#mapN` alias, in order of first use.
-fn collect_aliases(ir: &Ir, root: OpId) -> AttrAliases {
-    let ctx = ir.ctx();
-    let mut maps: Vec<Attribute> = Vec::new();
-    let mut seen = FxHashSet::default();
-    let mut visit_attr = |a: Attribute, maps: &mut Vec<Attribute>| collect_maps_in_attr(ctx, a, &mut seen, maps);
-    ir.walk(root, |op| {
-        for a in &ir.op(op).attributes {
-            visit_attr(a.value, &mut maps);
-        }
-        let types = ir.operands(op).iter().chain(ir.results(op)).map(|&v| ir.value_type(v));
-        for t in types {
-            if let TypeData::MemRef { layout: Some(l), .. } = t.data(ctx) {
-                visit_attr(*l, &mut maps);
-            }
-        }
-        for &r in ir.regions(op) {
-            for &b in ir.region_blocks(r) {
-                for &arg in ir.block_arguments(b) {
-                    if let TypeData::MemRef { layout: Some(l), .. } = ir.value_type(arg).data(ctx) {
-                        visit_attr(*l, &mut maps);
-                    }
-                }
-            }
-        }
-    });
+/// Gives every affine map the printout shows a `#mapN` alias, in order of
+/// first appearance. Like upstream, this is found by a dry run of the
+/// printer, so a map that an op's custom form leaves out (the default
+/// permutation map of `vector.transfer_read`) gets no alias.
+fn printed_map_aliases(ir: &Ir, root: OpId, names: &NameTable, options: PrintOptions) -> AttrAliases {
+    let printed = RefCell::new(Vec::new());
+    let none = AttrAliases::default();
+    let mut dry_run =
+        OpPrinter { ir, out: String::new(), names, aliases: &none, printed_maps: Some(&printed), options, indent: 0 };
+    dry_run.print_operation(root);
+    let maps = printed.into_inner();
     maps.into_iter().enumerate().map(|(i, a)| (a, if i == 0 { "map".to_string() } else { format!("map{i}") })).collect()
-}
-
-fn collect_maps_in_attr(ctx: &Context, a: Attribute, seen: &mut FxHashSet<Attribute>, maps: &mut Vec<Attribute>) {
-    match a.data(ctx) {
-        AttrData::AffineMap(_) if seen.insert(a) => maps.push(a),
-        AttrData::Array(items) => {
-            for &i in items {
-                collect_maps_in_attr(ctx, i, seen, maps);
-            }
-        }
-        AttrData::Dictionary(entries) => {
-            for e in entries {
-                collect_maps_in_attr(ctx, e.value, seen, maps);
-            }
-        }
-        _ => {}
-    }
 }
 
 impl NameTable {
@@ -258,7 +229,7 @@ impl<'a> OpPrinter<'a> {
     }
 
     fn attr_writer(&self) -> AttrWriter<'a> {
-        AttrWriter { ctx: self.ir.ctx(), aliases: Some(self.aliases) }
+        AttrWriter { ctx: self.ir.ctx(), aliases: Some(self.aliases), printed_maps: self.printed_maps }
     }
 
     /// Appends raw text.
