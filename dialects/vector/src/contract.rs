@@ -180,7 +180,7 @@ fn parse_contract(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
         p.state.attributes.push(NamedAttribute { name: entry.name, value });
     }
     if !p.state.attributes.iter().any(|a| ctx.str(a.name) == "iterator_types") {
-        return Err(Diagnostic::error(location, "expected iterator_types array attribute"));
+        return Err(Diagnostic::error(location, "expected \"iterator_types\" array attribute"));
     }
     if !p.state.attributes.iter().any(|a| ctx.str(a.name) == "kind") {
         p.add_attribute("kind", enum_attr(&ctx, "kind", "add"));
@@ -190,12 +190,15 @@ fn parse_contract(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
 
 /// `["parallel", "reduction"]` as iterator type attributes.
 fn iterator_types_from_strings(ctx: &Context, attr: Attribute) -> Result<Attribute, String> {
-    let items = attr.as_array(ctx).ok_or("expected iterator_types array attribute")?;
+    let items = attr.as_array(ctx).ok_or("expected \"iterator_types\" array attribute")?;
     let converted = items
         .iter()
         .map(|&item| match item.as_string(ctx).filter(|s| ITERATOR_TYPES.contains(s)) {
             Some(s) => Ok(enum_attr(ctx, "iterator_type", s)),
-            None => Err(format!("unexpected iterator_type ({})", ctx.print_attr(item))),
+            None => Err(format!(
+                "unexpected iterator_type ({})",
+                item.as_string(ctx).map_or_else(|| ctx.print_attr(item), str::to_string)
+            )),
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Attribute::array(ctx, converted))

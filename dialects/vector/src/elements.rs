@@ -264,6 +264,9 @@ fn verify_extract(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let extract = ExtractOp(op);
     let result = ir.value_type(extract.result(ir));
     let Some(source) = vector_of(ctx, ir.value_type(extract.source(ir))) else { return Ok(()) };
+    if vector_of(ctx, result).is_some_and(|v| v.rank() == 0) {
+        return Err(Diagnostic::error(ir.op(op).location, "expected a scalar instead of a 0-d vector as the result type"));
+    }
     let statics = mixed_list::statics(ir, op, "static_position");
     if statics.len() <= source.rank() {
         let rest = statics.len();
@@ -284,9 +287,6 @@ fn verify_extract(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
                 ),
             ));
         }
-    }
-    if vector_of(ctx, result).is_some_and(|v| v.rank() == 0) {
-        return Err(Diagnostic::error(ir.op(op).location, "expected a scalar instead of a 0-d vector as the result type"));
     }
     verify_position(ir, op, source.shape, extract.dynamic_position(ir).len(), "vector", " or poison (-1)")
 }

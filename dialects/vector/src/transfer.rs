@@ -194,7 +194,7 @@ fn parse_transfer(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
         Some(_) => return Err(Diagnostic::error(types_location, "expected permutation_map to be an affine map")),
         None => {
             let map = default_permutation_map(&ctx, shaped, vector_parts).ok_or_else(|| {
-                Diagnostic::error(types_location, "expected a vector of rank at most the rank of the source type")
+                Diagnostic::error(types_location, "expected a custom permutation_map when rank(source) != rank(destination)")
             })?;
             p.add_attribute("permutation_map", ctx.intern_attr(AttrData::AffineMap(map.clone())));
             map
@@ -336,7 +336,7 @@ fn verify_transfer(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
         let inferred = transfer_mask_type(ctx, vector, &t.map);
         if mask != inferred {
             return error(format!(
-                "inferred mask type ({}) and mask operand type ({}) don't match",
+                "inferred mask type ('{}') and mask operand type ('{}') don't match",
                 ctx.print_type(inferred),
                 ctx.print_type(mask)
             ));
@@ -363,12 +363,21 @@ fn verify_transfer(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     }
     verify_permutation_map(&t.map).map_err(|m| op_error(ir, op, m))?;
     if let Some(write) = ir.dyn_cast::<TransferWriteOp>(op) {
+        // Writing into a tensor makes the result, as for destination-style ops.
         let result = write.result(ir).map(|r| ir.value_type(r));
-        if t.shaped.is_tensor(ctx) && result != Some(t.shaped) {
-            return error("expects a result of the type of the written tensor".into());
+        let outputs = usize::from(t.shaped.is_tensor(ctx));
+        let results = usize::from(result.is_some_and(|r| r.is_tensor(ctx)));
+        if results != outputs {
+            return error(format!(
+                "expected the number of tensor results ({results}) to be equal to the number of output tensors ({outputs})"
+            ));
         }
-        if !t.shaped.is_tensor(ctx) && result.is_some() {
-            return error("expects no result when writing to a memref".into());
+        if let Some(result) = result.filter(|&r| r != t.shaped) {
+            return error(format!(
+                "expected type of operand #1 ('{}') to match type of corresponding result ('{}')",
+                ctx.print_type(t.shaped),
+                ctx.print_type(result)
+            ));
         }
     }
     Ok(())
