@@ -162,7 +162,7 @@ fn print_mask(p: &mut OpPrinter<'_>, op: OpId) {
         p.print_operand(passthru);
     }
     p.write(" { ");
-    if let Some(first) = ir.entry_block(ir.regions(op)[0]).and_then(|b| ir.first_op(b)) {
+    if let Some(first) = ir.regions(op).first().and_then(|&r| ir.entry_block(r)).and_then(|b| ir.first_op(b)) {
         p.print_custom_or_generic_op(first);
     }
     p.write(" }");
