@@ -120,8 +120,9 @@ impl<'a> Builder<'a> {
                 if shape.contains(&DYNAMIC) {
                     return error(&pair, "expected static shape");
                 }
-                if shape.is_empty() {
-                    return error(&pair, "vector types must have at least one dimension");
+                // `vector<f32>` is a 0-D vector; sizes must be positive.
+                if let Some(&size) = shape.iter().find(|&&d| d <= 0) {
+                    return error(&pair, format!("vector types must have positive constant sizes but got {size}"));
                 }
                 let element = self.type_(inner.next().expect("grammar"))?;
                 TypeData::Vector { shape, scalable, element }

@@ -423,6 +423,24 @@ impl<'p, 's> OpParser<'p, 's> {
         ir.append_op(block, op);
     }
 
+    /// Like [`OpParser::ensure_terminator`], but when the block holds exactly
+    /// one op the added terminator passes on that op's results
+    /// (`vector.mask { vector.transfer_read ... }` yields the value read).
+    pub fn ensure_terminator_yielding_results(&mut self, region: RegionId, terminator: &str) {
+        let block = self.ensure_block(region);
+        let ir = &mut self.parser.ir;
+        let last = ir.last_op(block);
+        if last.is_some_and(|op| ir.is_terminator(op)) {
+            return;
+        }
+        let mut state = OperationState::new(ir.ctx().op_name(terminator), self.state.location);
+        if let Some(only) = last.filter(|&op| ir.first_op(block) == Some(op)) {
+            state.operands = ir.results(only).to_vec();
+        }
+        let op = ir.create_op(state);
+        ir.append_op(block, op);
+    }
+
     /// The entry block of `region`, created empty if the text had none
     /// (`module {}` still has its one block).
     pub fn ensure_block(&mut self, region: RegionId) -> BlockId {

@@ -563,10 +563,12 @@ impl<'s> Parser<'s> {
 
         let actual = self.ir.results(op).len() as u32;
         if !result_names.is_empty() && declared != actual {
-            return Err(Diagnostic::error(
-                self.loc(start, name_start),
-                format!("operation defines {actual} results but was provided {declared} to bind"),
-            ));
+            let message = if actual == 0 {
+                "cannot name an operation with no results".to_string()
+            } else {
+                format!("operation defines {actual} results but was provided {declared} to bind")
+            };
+            return Err(Diagnostic::error(self.loc(start, name_start), message));
         }
         let mut next = 0usize;
         for (name, count, location) in result_names {

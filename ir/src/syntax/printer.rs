@@ -547,6 +547,13 @@ impl<'a> OpPrinter<'a> {
             }
             self.out.push_str(" = ");
         }
+        self.print_custom_or_generic_op(op);
+    }
+
+    /// One op without its result names, in custom or generic form (the op
+    /// that `vector.mask` wraps prints this way).
+    pub fn print_custom_or_generic_op(&mut self, op: OpId) {
+        let ir = self.ir;
         let definition = ir.ctx().op_definition(ir.op(op).name).cloned();
         let custom =
             !self.options.generic && definition.as_ref().is_some_and(|d| d.print.is_some() || d.assembly_format().is_some());
