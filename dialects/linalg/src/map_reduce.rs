@@ -237,16 +237,9 @@ fn parse_full_body(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
 /// Prints the short form `{ op attrs }` if the body allows it.
 fn print_optional_payload(p: &mut OpPrinter<'_>, op: OpId, form: ShortForm, inputs: usize) -> bool {
     let Some(payload) = form.payload(p.ir, op, inputs) else { return false };
-    let ir = p.ir;
-    let ctx = ir.ctx();
-    // Attributes at their default value are left out, as upstream does.
-    let defaults = ctx
-        .op_definition(ir.op(payload).name)
-        .map(|d| d.attributes_at_default(ctx, &ir.op(payload).attributes))
-        .unwrap_or_default();
     p.write(" { ");
-    p.write(ir.op_name_str(payload));
-    p.print_optional_attr_dict(payload, &defaults);
+    p.write(p.ir.op_name_str(payload));
+    p.print_optional_attr_dict(payload, &[]);
     p.write(" }");
     true
 }

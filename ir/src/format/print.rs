@@ -42,21 +42,8 @@ impl AssemblyFormat {
                 s.last_was_punctuation = true;
             }
             Element::AttrDict { with_keyword } => {
-                // Attributes the format prints, segment sizes, and attributes
-                // at their declared default, as upstream's printers elide them.
-                let ir = p.ir;
-                let at_default = ir
-                    .ctx()
-                    .op_definition(ir.op(op).name)
-                    .map(|d| d.attributes_at_default(ir.ctx(), &ir.op(op).attributes))
-                    .unwrap_or_default();
-                let elided: Vec<&str> = self
-                    .printed_attributes
-                    .iter()
-                    .copied()
-                    .chain(["operandSegmentSizes", "resultSegmentSizes"])
-                    .chain(at_default)
-                    .collect();
+                let elided: Vec<&str> =
+                    self.printed_attributes.iter().copied().chain(["operandSegmentSizes", "resultSegmentSizes"]).collect();
                 if *with_keyword {
                     p.print_optional_attr_dict_with_keyword(op, &elided);
                 } else {

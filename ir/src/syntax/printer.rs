@@ -340,9 +340,20 @@ impl<'a> OpPrinter<'a> {
         self.print_attr_dict(op, elided, true);
     }
 
+    /// The op's attributes except `elided` and those at their declared
+    /// default, which custom forms leave out as upstream's do.
     fn print_attr_dict(&mut self, op: OpId, elided: &[&str], keyword: bool) {
         let ctx = self.ctx();
-        let attrs: Vec<_> = self.ir.op(op).attributes.iter().filter(|a| !elided.contains(&ctx.str(a.name))).copied().collect();
+        let ir = self.ir;
+        let at_default =
+            ctx.op_definition(ir.op(op).name).map(|d| d.attributes_at_default(ctx, &ir.op(op).attributes)).unwrap_or_default();
+        let attrs: Vec<_> = ir
+            .op(op)
+            .attributes
+            .iter()
+            .filter(|a| !elided.contains(&ctx.str(a.name)) && !at_default.contains(&ctx.str(a.name)))
+            .copied()
+            .collect();
         if attrs.is_empty() {
             return;
         }
