@@ -28,6 +28,7 @@ pub mod reference;
 pub mod rewrite;
 pub mod shape;
 pub mod split_input;
+pub mod switch_cases;
 pub mod symbol_table;
 pub mod syntax;
 pub mod types;

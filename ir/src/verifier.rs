@@ -29,6 +29,38 @@ pub fn op_error(ir: &Ir, op: OpId, message: impl std::fmt::Display) -> Diagnosti
     Diagnostic::error(ir.op(op).location, format!("'{}' op {message}", ir.op_name_str(op)))
 }
 
+/// Checks that the values passed to successor `index` match its block
+/// arguments in number and type, in upstream's words.
+pub fn verify_successor_operands(ir: &Ir, op: OpId, index: usize, operands: &[crate::Value]) -> Result<(), Diagnostic> {
+    let ctx = ir.ctx();
+    let Some(&block) = ir.successors(op).get(index) else {
+        return Ok(());
+    };
+    let arguments = ir.block_arguments(block);
+    if arguments.len() != operands.len() {
+        return Err(op_error(
+            ir,
+            op,
+            format!("branch has {} operands for successor #{index}, but target block has {}", operands.len(), arguments.len()),
+        ));
+    }
+    for (i, (&v, &a)) in operands.iter().zip(arguments).enumerate() {
+        let (given, expected) = (ir.value_type(v), ir.value_type(a));
+        if given != expected {
+            return Err(op_error(
+                ir,
+                op,
+                format!(
+                    "type mismatch for bb argument #{i} of successor #{index}: '{}' vs '{}'",
+                    ctx.print_type(given),
+                    ctx.print_type(expected)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 struct Verifier<'a> {
     ir: &'a Ir,
     /// Position of each op in its block, filled per block on first need.

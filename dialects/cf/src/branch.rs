@@ -9,7 +9,7 @@
 use ir::constraints::{ANY_TYPE, I1, STRING_ATTR};
 use ir::{define_op, Diagnostic, Ir, OpId};
 
-use crate::verify_successor_operands;
+use ir::verifier::verify_successor_operands;
 
 define_op! {
     /// Jumps to a block, passing values to its arguments.

@@ -8,13 +8,10 @@
 //! ]
 //! ```
 
-use ir::attributes::{AttrData, DenseElements};
 use ir::constraints::{ANY_ATTR, ANY_TYPE, SIGNLESS_INTEGER_LIKE};
+use ir::switch_cases::{self, CaseTable};
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
-use ir::types::TypeData;
-use ir::{define_op, Attribute, Diagnostic, Ir, OpId, Type};
-
-use crate::verify_successor_operands;
+use ir::{define_op, OpId};
 
 define_op! {
     /// Jumps to the block of the matching case value, or to the default block.
@@ -26,52 +23,12 @@ define_op! {
         extra: {
             parse: Some(parse_switch),
             print: Some(print_switch),
-            verify: Some(verify_switch),
+            verify: Some(switch_cases::verify_cases),
         },
     }
 }
 
-impl SwitchOp {
-    /// The case values, in order.
-    pub fn case_value_list(self, ir: &Ir) -> Vec<i128> {
-        let ctx = ir.ctx();
-        match self.case_values(ir).map(|a| a.data(ctx)) {
-            Some(AttrData::DenseElements { elements: DenseElements::Elements(items), .. }) => {
-                items.iter().filter_map(|a| a.as_integer(ctx)).collect()
-            }
-            Some(AttrData::DenseElements { elements: DenseElements::Splat(v), ty }) => {
-                let n = ty.shape(ctx).and_then(|s| s.first().copied()).unwrap_or(0).max(0) as usize;
-                vec![v.as_integer(ctx).unwrap_or(0); n]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// The operands passed to each case's block.
-    pub fn case_operand_groups(self, ir: &Ir) -> Vec<&[ir::Value]> {
-        let ctx = ir.ctx();
-        let sizes = self.case_operand_segments(ir).and_then(|a| a.as_dense_int_array(ctx)).unwrap_or_default();
-        let mut rest = self.caseOperands(ir);
-        sizes
-            .into_iter()
-            .map(|n| {
-                let (head, tail) = rest.split_at((n.max(0) as usize).min(rest.len()));
-                rest = tail;
-                head
-            })
-            .collect()
-    }
-}
-
-/// `^bb1` or `^bb1(%a : i32)`.
-fn parse_destination(p: &mut OpParser<'_, '_>) -> ParseResult<(ir::BlockId, Vec<ir::Value>)> {
-    let block = p.parse_successor()?;
-    let operands = p.parse_successor_operands()?;
-    Ok((block, operands))
-}
-
 fn parse_switch(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
-    let ctx = p.context();
     let flag = p.parse_operand()?;
     p.expect_punct(":")?;
     let flag_type = p.parse_type()?;
@@ -80,44 +37,14 @@ fn parse_switch(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.expect_punct("[")?;
     p.expect_keyword("default")?;
     p.expect_punct(":")?;
-    let (default_block, default_operands) = parse_destination(p)?;
-    let mut values = Vec::new();
-    let mut blocks = Vec::new();
-    let mut case_operands: Vec<ir::Value> = Vec::new();
-    let mut segments = Vec::new();
+    let default = switch_cases::parse_destination(p)?;
+    let mut cases = CaseTable::default();
     while p.parse_optional_punct(",") {
-        let location = p.current_location();
-        let value = p.parse_integer()?;
-        let attr = ir::syntax::integer_of_type(&ctx, value, flag_type)
-            .ok_or_else(|| Diagnostic::error(location, "case value is out of range for the flag type"))?;
-        p.expect_punct(":")?;
-        let (block, operands) = parse_destination(p)?;
-        values.push(attr);
-        blocks.push(block);
-        segments.push(operands.len() as i32);
-        case_operands.extend(operands);
+        cases.parse_case(p, flag_type)?;
     }
     p.expect_punct("]")?;
     p.parse_optional_attr_dict()?;
-
-    let sizes = [1, default_operands.len() as i32, case_operands.len() as i32];
-    p.state.operands.push(flag);
-    p.state.operands.extend(default_operands);
-    p.state.operands.extend(case_operands);
-    p.state.successors.push(default_block);
-    p.state.successors.extend(blocks);
-    if !values.is_empty() {
-        let vector =
-            ctx.intern_type(TypeData::Vector { shape: vec![values.len() as i64], scalable: vec![false], element: flag_type });
-        let elements = if values.windows(2).all(|w| w[0] == w[1]) {
-            DenseElements::Splat(values[0])
-        } else {
-            DenseElements::Elements(values)
-        };
-        p.add_attribute("case_values", ctx.intern_attr(AttrData::DenseElements { ty: vector, elements }));
-    }
-    p.add_attribute("case_operand_segments", Attribute::dense_i32_array(&ctx, &segments));
-    p.add_attribute("operandSegmentSizes", Attribute::dense_i32_array(&ctx, &sizes));
+    cases.add_to(p, flag, default);
     Ok(())
 }
 
@@ -134,47 +61,11 @@ fn print_switch(p: &mut OpPrinter<'_>, op: OpId) {
     p.newline();
     p.write("default: ");
     p.print_successor_and_operands(ir.successors(op)[0], switch.defaultOperands(ir));
-    let values = switch.case_value_list(ir);
-    let groups = switch.case_operand_groups(ir);
-    for (i, (&block, value)) in ir.successors(op)[1..].iter().zip(&values).enumerate() {
-        p.write(",");
-        p.newline();
-        p.write(&value.to_string());
-        p.write(": ");
-        p.print_successor_and_operands(block, groups.get(i).copied().unwrap_or(&[]));
-    }
+    switch_cases::print_cases(p, op, ",");
     p.decrease_indent();
-    if !values.is_empty() {
+    if ir.successors(op).len() > 1 {
         p.newline();
     }
     p.write("]");
-    p.print_optional_attr_dict(op, &["case_values", "case_operand_segments", "operandSegmentSizes"]);
-}
-
-fn verify_switch(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
-    let switch = SwitchOp(op);
-    let values = switch.case_value_list(ir);
-    let cases = ir.successors(op).len() - 1;
-    if values.len() != cases {
-        return Err(ir::verifier::op_error(
-            ir,
-            op,
-            format!("number of case values ({}) should match number of case destinations ({cases})", values.len()),
-        ));
-    }
-    let flag_type: Type = ir.value_type(switch.flag(ir));
-    if let Some(ty) = switch.case_values(ir).and_then(|a| a.typed_attr_type(ir.ctx())) {
-        if ty.shaped_element(ir.ctx()) != Some(flag_type) {
-            return Err(ir::verifier::op_error(ir, op, "'flag' and 'case_values' must have the same element type"));
-        }
-    }
-    let groups = switch.case_operand_groups(ir);
-    if groups.len() != cases {
-        return Err(ir::verifier::op_error(ir, op, "number of case operand segments should match number of case destinations"));
-    }
-    verify_successor_operands(ir, op, 0, switch.defaultOperands(ir))?;
-    for (i, operands) in groups.iter().enumerate() {
-        verify_successor_operands(ir, op, i + 1, operands)?;
-    }
-    Ok(())
+    p.print_optional_attr_dict(op, &switch_cases::CASE_ATTRIBUTES);
 }
