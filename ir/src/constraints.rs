@@ -17,6 +17,14 @@ fn scalar_or_container(ctx: &Context, ty: Type, scalar: fn(&Context, Type) -> bo
     }
 }
 
+/// Scalars, or vectors of them (not tensors): what LLVM values allow.
+pub fn scalar_or_vector(ctx: &Context, ty: Type, scalar: fn(&Context, Type) -> bool) -> bool {
+    match ty.data(ctx) {
+        TypeData::Vector { element, .. } => scalar(ctx, *element),
+        _ => scalar(ctx, ty),
+    }
+}
+
 pub const ANY_TYPE: TypeConstraint = TypeConstraint { description: "any type", check: |_, _| true, buildable: None };
 
 pub const INDEX: TypeConstraint =

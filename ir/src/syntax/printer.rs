@@ -503,9 +503,10 @@ impl<'a> OpPrinter<'a> {
         match preds.as_slice() {
             [] if !is_entry => self.out.push_str("  // no predecessors"),
             [] => {}
-            [first, rest @ ..] if rest.iter().all(|p| p.1 == first.1) => {
+            // One edge; several edges from one block count as several, as upstream counts them.
+            [only] => {
                 self.out.push_str("  // pred: ");
-                self.print_successor(first.1);
+                self.print_successor(only.1);
             }
             _ => {
                 let _ = write!(self.out, "  // {} preds: ", preds.len());
