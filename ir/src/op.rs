@@ -41,6 +41,18 @@ impl Ir {
         result_types: &[crate::Type],
         attributes: &[(&str, crate::Attribute)],
     ) -> Result<T, BuildError> {
+        self.build_with_successors::<T>(location, operand_groups, result_types, &[], attributes)
+    }
+
+    /// [`Ir::build`] for ops with successors (branches).
+    pub fn build_with_successors<T: OpType>(
+        &mut self,
+        location: crate::Location,
+        operand_groups: &[&[crate::Value]],
+        result_types: &[crate::Type],
+        successors: &[crate::BlockId],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> Result<T, BuildError> {
         let ctx = self.ctx_arc().clone();
         let name = ctx.op_name(T::NAME);
         let def = ctx.op_definition(name).cloned().ok_or_else(|| BuildError(format!("'{}' is not registered", T::NAME)))?;
@@ -53,6 +65,7 @@ impl Ir {
             )));
         }
         let mut state = crate::OperationState::new(name, location);
+        state.successors = successors.to_vec();
         for (spec, group) in def.operands.iter().zip(operand_groups) {
             let fits = match spec.arity {
                 Arity::Single => group.len() == 1,

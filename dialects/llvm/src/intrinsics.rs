@@ -90,6 +90,12 @@ intrinsics! {
     float CosOp = "llvm.intr.cos"(r#in), "The cosine of a float.";
     float TanOp = "llvm.intr.tan"(r#in), "The tangent of a float.";
     float TanhOp = "llvm.intr.tanh"(r#in), "The hyperbolic tangent of a float.";
+    float SinhOp = "llvm.intr.sinh"(r#in), "The hyperbolic sine of a float.";
+    float CoshOp = "llvm.intr.cosh"(r#in), "The hyperbolic cosine of a float.";
+    float AsinOp = "llvm.intr.asin"(r#in), "The arcsine of a float.";
+    float AcosOp = "llvm.intr.acos"(r#in), "The arccosine of a float.";
+    float AtanOp = "llvm.intr.atan"(r#in), "The arctangent of a float.";
+    float Atan2Op = "llvm.intr.atan2"(a, b), "The arctangent of `a / b`, in the quadrant of the signs of both.";
     float RoundOp = "llvm.intr.round"(r#in), "A float rounded to the nearest integer, halves away from zero.";
     float RoundEvenOp = "llvm.intr.roundeven"(r#in), "A float rounded to the nearest integer, halves to even.";
     float FTruncOp = "llvm.intr.trunc"(r#in), "A float rounded toward zero.";

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::body::{Ir, OpId, OperationState, Value, WalkOrder};
+use crate::body::{BlockId, Ir, OpId, OperationState, Use, Value, WalkOrder};
 use crate::context::Context;
 use crate::diagnostics::Diagnostic;
 use crate::location::Location;
@@ -221,6 +221,27 @@ fn convert_operands(ir: &mut Ir, op: OpId, converter: &TypeConverter, casts: &mu
         });
     }
     out
+}
+
+/// Gives the arguments of `block` their converted types; their users, not
+/// converted yet, see the old types through a source materialization at the
+/// start of the block (later conversions look through it).
+pub fn convert_block_arguments(ir: &mut Ir, block: BlockId, converter: &TypeConverter) {
+    let Some(first) = ir.first_op(block) else { return };
+    for (index, arg) in ir.block_arguments(block).to_vec().into_iter().enumerate() {
+        let old = ir.value_type(arg);
+        let new = converter.convert(ir.ctx(), old);
+        if new == old {
+            continue;
+        }
+        let uses: Vec<Use> = ir.uses(arg).to_vec();
+        ir.set_value_type(arg, new);
+        let location = ir.block_argument_location(block, index);
+        let back = (converter.source_materialization)(ir, first, arg, old, location);
+        for u in uses {
+            ir.set_operand(u.op, u.index as usize, back);
+        }
+    }
 }
 
 /// Replaces `op`'s results with `values`; where a type changed, users get a

@@ -9,8 +9,8 @@ mod regions;
 mod rewriter;
 
 pub use conversion::{
-    apply_conversion, unrealized_cast, ConversionMode, ConversionPattern, ConversionTarget, Materialization, TypeConverter,
-    TypeRule,
+    apply_conversion, convert_block_arguments, unrealized_cast, ConversionMode, ConversionPattern, ConversionTarget,
+    Materialization, TypeConverter, TypeRule,
 };
 pub use fold::{constant_value, FoldResult};
 pub use greedy::{apply_patterns_greedily, GreedyConfig, GreedyStats};

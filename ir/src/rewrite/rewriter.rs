@@ -26,6 +26,14 @@ impl<'a> PatternRewriter<'a> {
         self.ir
     }
 
+    /// The IR itself, for helpers that edit it directly (type
+    /// materializations, block signature conversion); the ops they touch
+    /// are not revisited by a greedy driver.
+    pub fn ir_mut(&mut self) -> &mut Ir {
+        self.changed = true;
+        self.ir
+    }
+
     pub fn ctx(&self) -> &Context {
         self.ir.ctx()
     }
@@ -114,6 +122,115 @@ impl<'a> PatternRewriter<'a> {
         self.changed = true;
         self.touched.push(op);
         self.ir.split_block(op)
+    }
+
+    /// Builds a `T` (see [`Ir::build`]) right before `anchor`; `None` when
+    /// the groups do not fit its declaration or its dialect is missing.
+    pub fn build_before<T: crate::OpType>(
+        &mut self,
+        anchor: OpId,
+        location: Location,
+        operand_groups: &[&[Value]],
+        result_types: &[Type],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> Option<T> {
+        let op = self.ir.build::<T>(location, operand_groups, result_types, attributes).ok()?;
+        self.ir.insert_op_before(anchor, op.op());
+        self.touched.push(op.op());
+        self.changed = true;
+        Some(op)
+    }
+
+    /// [`PatternRewriter::build_before`] for ops with successors (branches).
+    pub fn build_branch_before<T: crate::OpType>(
+        &mut self,
+        anchor: OpId,
+        location: Location,
+        operand_groups: &[&[Value]],
+        successors: &[crate::body::BlockId],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> Option<T> {
+        let op = self.ir.build_with_successors::<T>(location, operand_groups, &[], successors, attributes).ok()?;
+        self.ir.insert_op_before(anchor, op.op());
+        self.touched.push(op.op());
+        self.changed = true;
+        Some(op)
+    }
+
+    /// Moves every block of `from` to the end of `to` (an op's region being
+    /// replaced by a new op's).
+    pub fn inline_region(&mut self, from: crate::body::RegionId, to: crate::body::RegionId) {
+        for block in self.ir.region_blocks(from).to_vec() {
+            self.ir.remove_block(block);
+            self.ir.push_block(to, block);
+        }
+        self.changed = true;
+    }
+
+    /// A new block with arguments of `types`, last in `region`.
+    pub fn create_block_at_end(
+        &mut self,
+        region: crate::body::RegionId,
+        types: &[Type],
+        location: Location,
+    ) -> crate::body::BlockId {
+        let block = self.ir.create_block(types, location);
+        self.ir.push_block(region, block);
+        self.changed = true;
+        block
+    }
+
+    /// Builds a `T` at the end of `block`.
+    pub fn build_at_end<T: crate::OpType>(
+        &mut self,
+        block: crate::body::BlockId,
+        location: Location,
+        operand_groups: &[&[Value]],
+        result_types: &[Type],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> Option<T> {
+        let op = self.ir.build::<T>(location, operand_groups, result_types, attributes).ok()?;
+        self.ir.append_op(block, op.op());
+        self.touched.push(op.op());
+        self.changed = true;
+        Some(op)
+    }
+
+    /// A new block with arguments of `types`, first in `region`.
+    pub fn create_block_at_start(
+        &mut self,
+        region: crate::body::RegionId,
+        types: &[Type],
+        location: Location,
+    ) -> crate::body::BlockId {
+        let block = self.ir.create_block(types, location);
+        self.ir.insert_block(region, 0, block);
+        self.changed = true;
+        block
+    }
+
+    /// Moves the ops of `block` to the end of `dest`, with `arguments` in
+    /// place of its arguments, and removes `block` (merging a block into its
+    /// only predecessor, or an old entry block into a new one).
+    pub fn merge_block_into(&mut self, block: crate::body::BlockId, dest: crate::body::BlockId, arguments: &[Value]) {
+        for (arg, &value) in self.ir.block_arguments(block).to_vec().into_iter().zip(arguments) {
+            self.replace_all_uses(arg, value);
+        }
+        for op in self.ir.block_ops(block).collect::<Vec<_>>() {
+            self.ir.detach_op(op);
+            self.ir.append_op(dest, op);
+            self.touched.push(op);
+        }
+        self.ir.remove_block(block);
+        self.changed = true;
+    }
+
+    /// Gives block argument or result `value` another type (its users are
+    /// revisited).
+    pub fn set_value_type(&mut self, value: Value, ty: Type) {
+        self.touched.extend(self.ir.uses(value).iter().map(|u| u.op));
+        self.ir.set_value_type(value, ty);
+        self.changed = true;
     }
 
     /// Changes `op` in place through `edit`; the op is revisited.
