@@ -7,4 +7,5 @@ use ir::pass::PassRegistry;
 pub fn register_all(registry: &mut PassRegistry) {
     passes_transforms::register(registry);
     passes_conversions::register(registry);
+    passes_linalg::register(registry);
 }
