@@ -32,6 +32,20 @@ define_op! {
 }
 
 impl SwitchOp {
+    /// The `case_values` attribute for cases `values` on a flag of type
+    /// `flag_type` (a `vector<N x flag_type>` of dense elements, as parsed);
+    /// `None` when a value does not fit the type.
+    pub fn case_values_attr(ctx: &ir::Context, flag_type: Type, values: &[i128]) -> Option<Attribute> {
+        let values = values.iter().map(|&v| ir::syntax::integer_of_type(ctx, v, flag_type)).collect::<Option<Vec<_>>>()?;
+        let vector =
+            ctx.intern_type(TypeData::Vector { shape: vec![values.len() as i64], scalable: vec![false], element: flag_type });
+        let elements = match values.first() {
+            Some(&first) if values.iter().all(|&v| v == first) => DenseElements::Splat(first),
+            _ => DenseElements::Elements(values),
+        };
+        Some(ctx.intern_attr(AttrData::DenseElements { ty: vector, elements }))
+    }
+
     /// The case values, in order.
     pub fn case_value_list(self, ir: &Ir) -> Vec<i128> {
         let ctx = ir.ctx();
@@ -88,11 +102,12 @@ fn parse_switch(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     while p.parse_optional_punct(",") {
         let location = p.current_location();
         let value = p.parse_integer()?;
-        let attr = ir::syntax::integer_of_type(&ctx, value, flag_type)
-            .ok_or_else(|| Diagnostic::error(location, "case value is out of range for the flag type"))?;
+        if ir::syntax::integer_of_type(&ctx, value, flag_type).is_none() {
+            return Err(Diagnostic::error(location, "case value is out of range for the flag type"));
+        }
         p.expect_punct(":")?;
         let (block, operands) = parse_destination(p)?;
-        values.push(attr);
+        values.push(value);
         blocks.push(block);
         segments.push(operands.len() as i32);
         case_operands.extend(operands);
@@ -106,15 +121,8 @@ fn parse_switch(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.state.operands.extend(case_operands);
     p.state.successors.push(default_block);
     p.state.successors.extend(blocks);
-    if !values.is_empty() {
-        let vector =
-            ctx.intern_type(TypeData::Vector { shape: vec![values.len() as i64], scalable: vec![false], element: flag_type });
-        let elements = if values.windows(2).all(|w| w[0] == w[1]) {
-            DenseElements::Splat(values[0])
-        } else {
-            DenseElements::Elements(values)
-        };
-        p.add_attribute("case_values", ctx.intern_attr(AttrData::DenseElements { ty: vector, elements }));
+    if let Some(attr) = SwitchOp::case_values_attr(&ctx, flag_type, &values).filter(|_| !values.is_empty()) {
+        p.add_attribute("case_values", attr);
     }
     p.add_attribute("case_operand_segments", Attribute::dense_i32_array(&ctx, &segments));
     p.add_attribute("operandSegmentSizes", Attribute::dense_i32_array(&ctx, &sizes));
