@@ -1,11 +1,20 @@
 //! Conversions between dialects, one pass per file, built on the
-//! dialect-conversion driver of `ir::rewrite`.
+//! dialect-conversion driver of `ir::rewrite` (or, for lowerings that
+//! upstream drives greedily, on the greedy driver).
+//!
+//! The lowering of linalg to loops lives here rather than with linalg's
+//! own transforms: it is the first step of lowering to LLVM, named and
+//! used like the other `convert-*` passes.
 
+pub mod linalg_to_loops;
+pub mod linalg_to_parallel_loops;
 pub mod reconcile_unrealized_casts;
 
 use ir::pass::PassRegistry;
 
 /// Registers every pass of this crate.
 pub fn register(registry: &mut PassRegistry) {
+    registry.register(linalg_to_loops::INFO);
+    registry.register(linalg_to_parallel_loops::INFO);
     registry.register(reconcile_unrealized_casts::INFO);
 }
