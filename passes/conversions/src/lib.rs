@@ -9,6 +9,7 @@
 pub mod linalg_to_loops;
 pub mod linalg_to_parallel_loops;
 pub mod reconcile_unrealized_casts;
+pub mod scf_to_cf;
 
 use ir::pass::PassRegistry;
 
@@ -17,4 +18,5 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(linalg_to_loops::INFO);
     registry.register(linalg_to_parallel_loops::INFO);
     registry.register(reconcile_unrealized_casts::INFO);
+    registry.register(scf_to_cf::INFO);
 }
