@@ -41,16 +41,21 @@ impl Ir {
         result_types: &[crate::Type],
         attributes: &[(&str, crate::Attribute)],
     ) -> Result<T, BuildError> {
-        self.build_with_successors::<T>(location, operand_groups, result_types, &[], attributes)
+        self.build_with_successors::<T>(location, operand_groups, &[], result_types, attributes)
     }
 
-    /// [`Ir::build`] for ops with successors (branches).
+    /// Like [`Ir::build`], for ops with successors (branches): `successors`
+    /// in declaration order, checked against the declared groups.
+    ///
+    /// ```ignore
+    /// let br = ir.build_with_successors::<BranchOp>(loc, &[&[x]], &[dest], &[], &[])?;
+    /// ```
     pub fn build_with_successors<T: OpType>(
         &mut self,
         location: crate::Location,
         operand_groups: &[&[crate::Value]],
-        result_types: &[crate::Type],
         successors: &[crate::BlockId],
+        result_types: &[crate::Type],
         attributes: &[(&str, crate::Attribute)],
     ) -> Result<T, BuildError> {
         let ctx = self.ctx_arc().clone();
@@ -82,6 +87,17 @@ impl Ir {
             }
             state.operands.extend_from_slice(group);
         }
+        let single = def.successors.iter().filter(|s| s.arity == Arity::Single).count();
+        let variable = def.successors.len() - single;
+        if successors.len() < single || (variable == 0 && successors.len() != single) {
+            return Err(BuildError(format!(
+                "'{}' declares {} successors, {} were given",
+                T::NAME,
+                def.successors.len(),
+                successors.len()
+            )));
+        }
+        state.successors = successors.to_vec();
         state.result_types = result_types.to_vec();
         for (attr_name, value) in attributes {
             state.add_attribute(ctx.symbol(attr_name), *value);

@@ -20,10 +20,25 @@ pub fn parse_destination(p: &mut OpParser<'_, '_>) -> ParseResult<(BlockId, Vec<
     Ok((block, operands))
 }
 
+/// The `case_values` attribute for `values` on a flag of type `flag_type`:
+/// a `vector<N x flag_type>` of dense elements (a splat when all are
+/// equal); `None` when a value does not fit the type.
+pub fn case_values_attr(ctx: &crate::Context, flag_type: Type, values: &[i128]) -> Option<Attribute> {
+    let values: Vec<Attribute> =
+        values.iter().map(|&v| crate::syntax::integer_of_type(ctx, v, flag_type)).collect::<Option<_>>()?;
+    let vector =
+        ctx.intern_type(TypeData::Vector { shape: vec![values.len() as i64], scalable: vec![false], element: flag_type });
+    let elements = match values.first() {
+        Some(&first) if values.iter().all(|&v| v == first) => DenseElements::Splat(first),
+        _ => DenseElements::Elements(values),
+    };
+    Some(ctx.intern_attr(AttrData::DenseElements { ty: vector, elements }))
+}
+
 /// The cases as parsed, before they become the op's successors and attributes.
 #[derive(Default)]
 pub struct CaseTable {
-    values: Vec<Attribute>,
+    values: Vec<i128>,
     blocks: Vec<BlockId>,
     operands: Vec<Value>,
     segments: Vec<i32>,
@@ -34,11 +49,12 @@ impl CaseTable {
     pub fn parse_case(&mut self, p: &mut OpParser<'_, '_>, flag_type: Type) -> ParseResult<()> {
         let location = p.current_location();
         let value = p.parse_integer()?;
-        let attr = crate::syntax::integer_of_type(p.ctx(), value, flag_type)
-            .ok_or_else(|| Diagnostic::error(location, "case value is out of range for the flag type"))?;
+        if crate::syntax::integer_of_type(p.ctx(), value, flag_type).is_none() {
+            return Err(Diagnostic::error(location, "case value is out of range for the flag type"));
+        }
         p.expect_punct(":")?;
         let (block, operands) = parse_destination(p)?;
-        self.values.push(attr);
+        self.values.push(value);
         self.blocks.push(block);
         self.segments.push(operands.len() as i32);
         self.operands.extend(operands);
@@ -57,18 +73,8 @@ impl CaseTable {
         p.state.operands.extend(self.operands);
         p.state.successors.push(default.0);
         p.state.successors.extend(self.blocks);
-        if !self.values.is_empty() {
-            let vector = ctx.intern_type(TypeData::Vector {
-                shape: vec![self.values.len() as i64],
-                scalable: vec![false],
-                element: flag_type,
-            });
-            let elements = if self.values.windows(2).all(|w| w[0] == w[1]) {
-                DenseElements::Splat(self.values[0])
-            } else {
-                DenseElements::Elements(self.values)
-            };
-            p.add_attribute("case_values", ctx.intern_attr(AttrData::DenseElements { ty: vector, elements }));
+        if let Some(values) = case_values_attr(&ctx, flag_type, &self.values).filter(|_| !self.values.is_empty()) {
+            p.add_attribute("case_values", values);
         }
         p.add_attribute("case_operand_segments", Attribute::dense_i32_array(&ctx, &self.segments));
         p.add_attribute("operandSegmentSizes", Attribute::dense_i32_array(&ctx, &sizes));

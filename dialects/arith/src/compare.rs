@@ -67,6 +67,15 @@ define_op! {
     }
 }
 
+impl CmpIOp {
+    /// The `predicate` attribute for a keyword (`slt`, `ult`, ...); `None`
+    /// for a word that is not an integer predicate.
+    pub fn predicate_attr(ctx: &Context, keyword: &str) -> Option<ir::Attribute> {
+        let index = CMPI_PREDICATES.iter().position(|&p| p == keyword)?;
+        Some(ir::Attribute::integer(ctx, index as i128, Type::integer(ctx, 64)))
+    }
+}
+
 /// The `i1` result has the operands' shape.
 fn verify_shapes(ir: &ir::Ir, op: ir::OpId) -> Result<(), ir::Diagnostic> {
     let ctx = ir.ctx();

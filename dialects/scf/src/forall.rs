@@ -164,7 +164,8 @@ fn print_forall(p: &mut OpPrinter<'_>, op: OpId) {
         p.write(")");
     }
     p.write(" ");
-    p.print_region(region, false, false);
+    // Upstream prints the terminator when there are shared outputs.
+    p.print_region(region, false, !outputs.is_empty());
     p.print_optional_attr_dict(op, &["staticLowerBound", "staticUpperBound", "staticStep", "operandSegmentSizes"]);
 }
 

@@ -123,8 +123,9 @@ fn print_parallel(p: &mut OpPrinter<'_>, op: OpId) {
     }
     let results: Vec<Type> = ir.results(op).iter().map(|&r| ir.value_type(r)).collect();
     if !results.is_empty() {
+        // As upstream's optional arrow type list: several types in parentheses.
         p.write(" -> ");
-        p.print_types(&results);
+        p.print_function_results(&results);
     }
     p.write(" ");
     p.print_region(region, false, true);

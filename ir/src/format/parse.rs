@@ -158,10 +158,29 @@ fn parse_element<'s>(e: &Element, p: &mut OpParser<'_, 's>, values: &mut ParsedV
             if group_is_present(group, p)? {
                 parse_elements(&group.then, p, values)
             } else {
+                no_results_in(&group.then, &p.definition(), values);
                 parse_elements(&group.otherwise, p, values)
             }
         }
         Element::Custom(call) => (call.directive.parse)(p, &call.args),
+    }
+}
+
+/// An absent optional group that would have given the types of a
+/// variadic or optional result group (`` (`->` type($results)^)? ``)
+/// means that group has no results.
+fn no_results_in(elements: &[Element], def: &crate::dialect::OpDefinition, values: &mut ParsedValues<'_>) {
+    for e in elements {
+        match e {
+            Element::Type(TypeTarget::Result(i)) if def.results[*i].arity != Arity::Single => {
+                values.result_types[*i].get_or_insert_with(Vec::new);
+            }
+            Element::Optional(group) => {
+                no_results_in(&group.then, def, values);
+                no_results_in(&group.otherwise, def, values);
+            }
+            _ => {}
+        }
     }
 }
 

@@ -6,7 +6,13 @@
 //!
 //! Full conversion fails on any op not known to be legal; partial
 //! conversion only on ops marked illegal. The failure names the op:
-//! `failed to legalize operation 'x.y'`, at its location.
+//! `failed to legalize operation 'x.y'` (with `that was explicitly marked
+//! illegal` when the target says so), at its location, with a note from
+//! each pattern that can say why it did not apply.
+//!
+//! Ops that patterns create are legalized too, as upstream does: after a
+//! sweep over the ops, any still illegal op (one a pattern made) is
+//! converted in a further sweep.
 
 use rustc_hash::FxHashMap;
 
@@ -141,7 +147,16 @@ pub trait ConversionPattern: Send + Sync {
         converter: &TypeConverter,
         rewriter: &mut PatternRewriter<'_>,
     ) -> Option<Vec<Value>>;
+
+    /// Why the pattern does not apply to `op`, as a note on the failure
+    /// to legalize it; `None` when there is nothing to say.
+    fn failure_note(&self, _ir: &Ir, _op: OpId) -> Option<String> {
+        None
+    }
 }
+
+/// Sweeps after which ops that patterns keep creating are reported.
+const MAX_SWEEPS: usize = 64;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ConversionMode {
@@ -162,34 +177,56 @@ pub fn apply_conversion(
 ) -> Result<(), Diagnostic> {
     // Values already cast to their converted type, reused by later users.
     let mut casts: FxHashMap<Value, Value> = FxHashMap::default();
-    let ops = ir.walk_collect(root, WalkOrder::PreOrder);
-    for op in ops.into_iter().skip(1) {
-        if ir.is_erased(op) || ir.op_parent_block(op).is_none() {
-            continue;
+    for sweep in 0.. {
+        let mut converted = 0;
+        let ops = ir.walk_collect(root, WalkOrder::PreOrder);
+        for op in ops.into_iter().skip(1) {
+            if ir.is_erased(op) || ir.op_parent_block(op).is_none() {
+                continue;
+            }
+            let legality = target.legality(ir, op);
+            let must_convert = match mode {
+                ConversionMode::Full => legality != Some(true),
+                ConversionMode::Partial => legality == Some(false),
+            };
+            if !must_convert {
+                continue;
+            }
+            let name = ir.op_name_str(op).to_string();
+            let operands = convert_operands(ir, op, converter, &mut casts);
+            let mut rewriter = PatternRewriter::new(ir);
+            let replacement = if sweep < MAX_SWEEPS {
+                patterns
+                    .iter()
+                    .filter(|p| p.root() == name)
+                    .find_map(|p| p.match_and_rewrite(op, &operands, converter, &mut rewriter))
+            } else {
+                None
+            };
+            let Some(values) = replacement else {
+                return Err(legalization_failure(ir, op, legality, patterns));
+            };
+            replace_bridging_types(ir, op, &values, converter);
+            converted += 1;
         }
-        let legality = target.legality(ir, op);
-        let must_convert = match mode {
-            ConversionMode::Full => legality != Some(true),
-            ConversionMode::Partial => legality == Some(false),
-        };
-        if !must_convert {
-            continue;
+        if converted == 0 {
+            break;
         }
-        let name = ir.op_name_str(op).to_string();
-        let location = ir.op(op).location;
-        let operands = convert_operands(ir, op, converter, &mut casts);
-        let mut rewriter = PatternRewriter::new(ir);
-        let replacement = patterns
-            .iter()
-            .filter(|p| p.root() == name)
-            .find_map(|p| p.match_and_rewrite(op, &operands, converter, &mut rewriter));
-        let Some(values) = replacement else {
-            return Err(Diagnostic::error(location, format!("failed to legalize operation '{name}'")));
-        };
-        replace_bridging_types(ir, op, &values, converter);
     }
     erase_dead_casts(ir, root);
     Ok(())
+}
+
+/// `failed to legalize operation 'x.y'` at `op`, with the patterns' notes.
+fn legalization_failure(ir: &Ir, op: OpId, legality: Option<bool>, patterns: &[Box<dyn ConversionPattern>]) -> Diagnostic {
+    let name = ir.op_name_str(op);
+    let location = ir.op(op).location;
+    let why = if legality == Some(false) { " that was explicitly marked illegal" } else { "" };
+    let mut diagnostic = Diagnostic::error(location, format!("failed to legalize operation '{name}'{why}"));
+    for note in patterns.iter().filter(|p| p.root() == name).filter_map(|p| p.failure_note(ir, op)) {
+        diagnostic = diagnostic.with_note(location, note);
+    }
+    diagnostic
 }
 
 /// The operands of `op` in converted types: through a cast back from a

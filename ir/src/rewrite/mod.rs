@@ -15,7 +15,7 @@ pub use conversion::{
 pub use fold::{constant_value, FoldResult};
 pub use greedy::{apply_patterns_greedily, GreedyConfig, GreedyStats};
 pub use regions::simplify_regions;
-pub use rewriter::PatternRewriter;
+pub use rewriter::{InsertPoint, PatternRewriter};
 
 use crate::body::OpId;
 

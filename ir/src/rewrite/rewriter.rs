@@ -2,10 +2,20 @@
 //! about every change and revisits what it affects.
 
 use crate::attributes::NamedAttribute;
-use crate::body::{Ir, OpId, OperationState, Value};
+use crate::body::{BlockId, Ir, OpId, OperationState, RegionId, Value};
 use crate::context::Context;
 use crate::location::Location;
+use crate::op::{BuildError, OpType};
 use crate::types::Type;
+
+/// Where the rewriter puts an op it creates or moves.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InsertPoint {
+    /// Right before this op.
+    Before(OpId),
+    /// At the end of this block.
+    End(BlockId),
+}
 
 /// Edits to the IR, recorded for the driver: ops created, changed or whose
 /// operands changed are revisited; erased ops are dropped from its worklist.
@@ -17,7 +27,9 @@ pub struct PatternRewriter<'a> {
 }
 
 impl<'a> PatternRewriter<'a> {
-    pub(crate) fn new(ir: &'a mut Ir) -> Self {
+    /// A rewriter over `ir`. Drivers make their own; a library function
+    /// that takes a rewriter can be called on a fresh one outside any driver.
+    pub fn new(ir: &'a mut Ir) -> Self {
         PatternRewriter { ir, touched: Vec::new(), changed: false }
     }
 
@@ -68,6 +80,82 @@ impl<'a> PatternRewriter<'a> {
         self.create_before(anchor, state)
     }
 
+    /// Places a detached op (and what is nested in it) at `at`.
+    pub fn insert(&mut self, at: InsertPoint, op: OpId) {
+        match at {
+            InsertPoint::Before(anchor) => self.ir.insert_op_before(anchor, op),
+            InsertPoint::End(block) => self.ir.append_op(block, op),
+        }
+        self.touched.push(op);
+        self.changed = true;
+    }
+
+    /// Builds a `T` at `at` (see [`Ir::build`]).
+    pub fn build<T: OpType>(
+        &mut self,
+        at: InsertPoint,
+        location: Location,
+        operand_groups: &[&[Value]],
+        result_types: &[Type],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> Result<T, BuildError> {
+        self.build_with_successors::<T>(at, location, operand_groups, &[], result_types, attributes)
+    }
+
+    /// Builds a `T` with successors at `at` (see [`Ir::build_with_successors`]).
+    pub fn build_with_successors<T: OpType>(
+        &mut self,
+        at: InsertPoint,
+        location: Location,
+        operand_groups: &[&[Value]],
+        successors: &[BlockId],
+        result_types: &[Type],
+        attributes: &[(&str, crate::Attribute)],
+    ) -> Result<T, BuildError> {
+        let op = self.ir.build_with_successors::<T>(location, operand_groups, successors, result_types, attributes)?;
+        self.insert(at, op.op());
+        Ok(op)
+    }
+
+    /// A new block with arguments of `argument_types`, placed right before
+    /// `before` in its region.
+    pub fn create_block_before(&mut self, before: BlockId, argument_types: &[Type], location: Location) -> BlockId {
+        let region = self.ir.block_parent(before).expect("the block is in a region");
+        let position = self.ir.region_blocks(region).iter().position(|&b| b == before).expect("block in its region");
+        let block = self.ir.create_block(argument_types, location);
+        self.ir.insert_block(region, position, block);
+        self.changed = true;
+        block
+    }
+
+    /// A new block with arguments of `argument_types` at the end of `region`.
+    pub fn create_block_at_end(&mut self, region: RegionId, argument_types: &[Type], location: Location) -> BlockId {
+        let block = self.ir.create_block(argument_types, location);
+        self.ir.push_block(region, block);
+        self.changed = true;
+        block
+    }
+
+    /// Adds an argument of type `ty` to `block`.
+    pub fn add_block_argument(&mut self, block: BlockId, ty: Type, location: Location) -> Value {
+        self.changed = true;
+        self.ir.add_block_argument(block, ty, location)
+    }
+
+    /// Moves every block of `region` into the region of `before`, in order,
+    /// right before it; `region` is left empty.
+    pub fn inline_region_before(&mut self, region: RegionId, before: BlockId) {
+        let blocks = self.ir.region_blocks(region).to_vec();
+        let dest = self.ir.block_parent(before).expect("the block is in a region");
+        for block in blocks {
+            self.ir.remove_block(block);
+            let position = self.ir.region_blocks(dest).iter().position(|&b| b == before).expect("block in its region");
+            self.ir.insert_block(dest, position, block);
+            self.touched.extend(self.ir.block_ops(block));
+        }
+        self.changed = true;
+    }
+
     /// Replaces every use of `op`'s results by `values` and erases `op`.
     pub fn replace_op(&mut self, op: OpId, values: &[Value]) {
         let results = self.ir.results(op).to_vec();
@@ -98,7 +186,12 @@ impl<'a> PatternRewriter<'a> {
     /// Moves the ops of `block` before `anchor`, with `arguments` in place of
     /// the block's arguments, except its terminator, whose operands are
     /// returned (the values the block yields); the terminator is erased.
-    pub fn inline_block_before(&mut self, block: crate::body::BlockId, anchor: OpId, arguments: &[Value]) -> Vec<Value> {
+    pub fn inline_block_before(&mut self, block: BlockId, anchor: OpId, arguments: &[Value]) -> Vec<Value> {
+        self.inline_block(block, InsertPoint::Before(anchor), arguments)
+    }
+
+    /// Like [`PatternRewriter::inline_block_before`], with the ops going to `at`.
+    pub fn inline_block(&mut self, block: BlockId, at: InsertPoint, arguments: &[Value]) -> Vec<Value> {
         for (arg, &value) in self.ir.block_arguments(block).to_vec().into_iter().zip(arguments) {
             self.replace_all_uses(arg, value);
         }
@@ -106,8 +199,7 @@ impl<'a> PatternRewriter<'a> {
         let ops: Vec<OpId> = self.ir.block_ops(block).filter(|&o| Some(o) != terminator).collect();
         for op in ops {
             self.ir.detach_op(op);
-            self.ir.insert_op_before(anchor, op);
-            self.touched.push(op);
+            self.insert(at, op);
         }
         let yielded = terminator.map(|t| self.ir.operands(t).to_vec()).unwrap_or_default();
         if let Some(t) = terminator {
@@ -118,14 +210,15 @@ impl<'a> PatternRewriter<'a> {
     }
 
     /// Splits `op`'s block before `op` (see [`Ir::split_block`]); returns the new block.
-    pub fn split_block(&mut self, op: OpId) -> crate::body::BlockId {
+    pub fn split_block(&mut self, op: OpId) -> BlockId {
         self.changed = true;
         self.touched.push(op);
         self.ir.split_block(op)
     }
 
-    /// Builds a `T` (see [`Ir::build`]) right before `anchor`; `None` when
-    /// the groups do not fit its declaration or its dialect is missing.
+    /// [`PatternRewriter::build`] right before `anchor`, `None` when the
+    /// groups do not fit the op's declaration (the shorthand conversion
+    /// patterns use, which fail to match rather than report).
     pub fn build_before<T: crate::OpType>(
         &mut self,
         anchor: OpId,
@@ -134,14 +227,10 @@ impl<'a> PatternRewriter<'a> {
         result_types: &[Type],
         attributes: &[(&str, crate::Attribute)],
     ) -> Option<T> {
-        let op = self.ir.build::<T>(location, operand_groups, result_types, attributes).ok()?;
-        self.ir.insert_op_before(anchor, op.op());
-        self.touched.push(op.op());
-        self.changed = true;
-        Some(op)
+        self.build::<T>(InsertPoint::Before(anchor), location, operand_groups, result_types, attributes).ok()
     }
 
-    /// [`PatternRewriter::build_before`] for ops with successors (branches).
+    /// [`PatternRewriter::build_with_successors`] right before `anchor`, `None` on a mismatch.
     pub fn build_branch_before<T: crate::OpType>(
         &mut self,
         anchor: OpId,
@@ -150,16 +239,12 @@ impl<'a> PatternRewriter<'a> {
         successors: &[crate::body::BlockId],
         attributes: &[(&str, crate::Attribute)],
     ) -> Option<T> {
-        let op = self.ir.build_with_successors::<T>(location, operand_groups, &[], successors, attributes).ok()?;
-        self.ir.insert_op_before(anchor, op.op());
-        self.touched.push(op.op());
-        self.changed = true;
-        Some(op)
+        self.build_with_successors::<T>(InsertPoint::Before(anchor), location, operand_groups, successors, &[], attributes).ok()
     }
 
     /// Moves every block of `from` to the end of `to` (an op's region being
     /// replaced by a new op's).
-    pub fn inline_region(&mut self, from: crate::body::RegionId, to: crate::body::RegionId) {
+    pub fn inline_region_at_end(&mut self, from: crate::body::RegionId, to: crate::body::RegionId) {
         for block in self.ir.region_blocks(from).to_vec() {
             self.ir.remove_block(block);
             self.ir.push_block(to, block);
@@ -167,20 +252,7 @@ impl<'a> PatternRewriter<'a> {
         self.changed = true;
     }
 
-    /// A new block with arguments of `types`, last in `region`.
-    pub fn create_block_at_end(
-        &mut self,
-        region: crate::body::RegionId,
-        types: &[Type],
-        location: Location,
-    ) -> crate::body::BlockId {
-        let block = self.ir.create_block(types, location);
-        self.ir.push_block(region, block);
-        self.changed = true;
-        block
-    }
-
-    /// Builds a `T` at the end of `block`.
+    /// [`PatternRewriter::build`] at the end of `block`, `None` on a mismatch.
     pub fn build_at_end<T: crate::OpType>(
         &mut self,
         block: crate::body::BlockId,
@@ -189,11 +261,7 @@ impl<'a> PatternRewriter<'a> {
         result_types: &[Type],
         attributes: &[(&str, crate::Attribute)],
     ) -> Option<T> {
-        let op = self.ir.build::<T>(location, operand_groups, result_types, attributes).ok()?;
-        self.ir.append_op(block, op.op());
-        self.touched.push(op.op());
-        self.changed = true;
-        Some(op)
+        self.build::<T>(InsertPoint::End(block), location, operand_groups, result_types, attributes).ok()
     }
 
     /// A new block with arguments of `types`, first in `region`.

@@ -314,7 +314,7 @@ fn move_body(
     let old_entry = r.ir().entry_block(old_region)?;
     let entry = r.create_block_at_start(new_region, &signature.params(), location);
     let args = r.ir().block_arguments(entry).to_vec();
-    r.inline_region(old_region, new_region);
+    r.inline_region_at_end(old_region, new_region);
     let others: Vec<BlockId> =
         r.ir().region_blocks(new_region).iter().copied().filter(|&b| b != entry && b != old_entry).collect();
     // The old entry's first op marks where the rebuilt arguments go.

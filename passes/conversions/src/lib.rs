@@ -1,25 +1,36 @@
 //! Conversions between dialects, one pass per file, built on the
-//! dialect-conversion driver of `ir::rewrite`.
+//! dialect-conversion driver of `ir::rewrite` (or, for lowerings that
+//! upstream drives greedily, on the greedy driver).
+//!
+//! The lowering of linalg to loops lives here rather than with linalg's
+//! own transforms: it is the first step of lowering to LLVM, named and
+//! used like the other `convert-*` passes.
 
 pub mod arith_to_llvm;
 pub mod cf_to_llvm;
 pub mod direct_lowering;
 pub mod finalize_memref_to_llvm;
 pub mod func_to_llvm;
+pub mod linalg_to_loops;
+pub mod linalg_to_parallel_loops;
 pub mod llvm_function;
 pub mod llvm_type_converter;
 pub mod math_to_llvm;
 pub mod memref_descriptor;
 pub mod reconcile_unrealized_casts;
+pub mod scf_to_cf;
 
 use ir::pass::PassRegistry;
 
 /// Registers every pass of this crate.
 pub fn register(registry: &mut PassRegistry) {
+    registry.register(linalg_to_loops::INFO);
+    registry.register(linalg_to_parallel_loops::INFO);
     registry.register(reconcile_unrealized_casts::INFO);
     registry.register(arith_to_llvm::INFO);
     registry.register(cf_to_llvm::INFO);
     registry.register(func_to_llvm::INFO);
     registry.register(finalize_memref_to_llvm::INFO);
     registry.register(math_to_llvm::INFO);
+    registry.register(scf_to_cf::INFO);
 }

@@ -83,7 +83,7 @@ pub fn generalize(rewriter: &mut PatternRewriter<'_>, op: OpId) -> Option<Generi
         &[("indexing_maps", maps), ("iterator_types", iterators)],
     )?;
     let new_region = *rewriter.ir().regions(generic.0).first()?;
-    rewriter.inline_region(old_region, new_region);
+    rewriter.inline_region_at_end(old_region, new_region);
     let values = rewriter.ir().results(generic.0).to_vec();
     rewriter.replace_op(op, &values);
     Some(generic)
