@@ -56,7 +56,7 @@ pub struct OpPrinter<'a> {
 
 /// Prints `root` (usually a `builtin.module`) with alias definitions first.
 pub fn print_op(ir: &Ir, root: OpId, options: PrintOptions) -> String {
-    let aliases = collect_aliases(ir, root);
+    let aliases = collect_aliases(ir, root, options.generic);
     let names = NameTable::build(ir, root, options.generic);
     let mut p = OpPrinter { ir, out: String::new(), names: &names, aliases: &aliases, options, indent: 0 };
     let mut alias_list: Vec<(&String, &Attribute)> = aliases.iter().map(|(a, n)| (n, a)).collect();
@@ -78,15 +78,22 @@ fn alias_order(name: &str) -> (String, u64) {
     (base.to_string(), digits.parse::<u64>().map_or(0, |n| n + 1))
 }
 
-/// Gives every affine map used in the IR a `#mapN` alias, in order of first use.
-fn collect_aliases(ir: &Ir, root: OpId) -> AttrAliases {
+/// Gives every affine map used in the IR a `#mapN` alias, in order of first
+/// use, except in attributes that an op's custom form prints in full.
+fn collect_aliases(ir: &Ir, root: OpId, generic: bool) -> AttrAliases {
     let ctx = ir.ctx();
     let mut maps: Vec<Attribute> = Vec::new();
     let mut seen = FxHashSet::default();
     let mut visit_attr = |a: Attribute, maps: &mut Vec<Attribute>| collect_maps_in_attr(ctx, a, &mut seen, maps);
     ir.walk(root, |op| {
+        let unaliased = match ctx.op_definition(ir.op(op).name) {
+            Some(def) if !generic && def.has_custom_syntax() => def.unaliased_attributes,
+            _ => &[],
+        };
         for a in &ir.op(op).attributes {
-            visit_attr(a.value, &mut maps);
+            if !unaliased.contains(&ctx.str(a.name)) {
+                visit_attr(a.value, &mut maps);
+            }
         }
         let types = ir.operands(op).iter().chain(ir.results(op)).map(|&v| ir.value_type(v));
         for t in types {
@@ -213,19 +220,27 @@ impl NameTable {
             }
             return;
         }
-        let base = match hints.into_iter().next().flatten() {
-            Some(h) => used.unique(h),
-            None => {
-                *next_value += 1;
-                format!("{}", *next_value - 1)
+        // Otherwise each suggestion starts a pack that the unnamed results
+        // after it join (`%base_buffer, %offset, %sizes:2`), as upstream
+        // packs them; a first pack without a suggestion is numbered.
+        let mut start = 0;
+        while start < results.len() {
+            let end = (start + 1..results.len()).find(|&i| hints.get(i).is_some_and(|h| h.is_some())).unwrap_or(results.len());
+            let base = match hints.get(start).cloned().flatten() {
+                Some(h) => used.unique(h),
+                None => {
+                    *next_value += 1;
+                    format!("{}", *next_value - 1)
+                }
+            };
+            if end - start == 1 {
+                self.values.insert(results[start], base);
+            } else {
+                for (i, &r) in results[start..end].iter().enumerate() {
+                    self.values.insert(r, format!("{base}#{i}"));
+                }
             }
-        };
-        if results.len() == 1 {
-            self.values.insert(results[0], base);
-        } else {
-            for (i, &r) in results.iter().enumerate() {
-                self.values.insert(r, format!("{base}#{i}"));
-            }
+            start = end;
         }
     }
 }
@@ -532,17 +547,25 @@ impl<'a> OpPrinter<'a> {
     pub fn print_operation(&mut self, op: OpId) {
         let ir = self.ir;
         let results = ir.results(op);
-        if let Some(&first) = results.first() {
-            let first = self.names.values.get(&first).cloned().unwrap_or_default();
-            match first.split_once('#') {
-                // One name for all results: `%0:2`.
-                Some((base, _)) => {
-                    let _ = write!(self.out, "%{base}:{}", results.len());
+        if !results.is_empty() {
+            // One entry per pack: `%0:2` for a pack, `%low` for a lone result.
+            let names: Vec<String> = results.iter().map(|r| self.names.values.get(r).cloned().unwrap_or_default()).collect();
+            let mut i = 0;
+            while i < names.len() {
+                if i > 0 {
+                    self.out.push_str(", ");
                 }
-                // A name per result: `%low, %high`.
-                None => {
-                    let results = results.to_vec();
-                    self.print_operands(&results);
+                match names[i].split_once('#') {
+                    Some((base, _)) => {
+                        let prefix = format!("{base}#");
+                        let size = names[i..].iter().take_while(|n| n.starts_with(&prefix)).count();
+                        let _ = write!(self.out, "%{base}:{size}");
+                        i += size;
+                    }
+                    None => {
+                        let _ = write!(self.out, "%{}", names[i]);
+                        i += 1;
+                    }
                 }
             }
             self.out.push_str(" = ");
