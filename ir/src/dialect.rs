@@ -175,6 +175,10 @@ pub struct OpDefinition {
     /// unless `parse`/`print` hooks are given.
     pub format: Option<&'static str>,
     pub custom_directives: &'static [CustomDirective],
+    /// Attributes that the custom form writes out in full rather than
+    /// through an alias (`memref.transpose` prints its permutation as a bare
+    /// affine map), so that they get no `#map` alias there.
+    pub unaliased_attributes: &'static [&'static str],
     pub parse: Option<ParseFn>,
     pub print: Option<PrintFn>,
     /// Checks beyond the declared constraints.
@@ -249,6 +253,7 @@ impl Default for OpDefinition {
             successors: &[],
             format: None,
             custom_directives: &[],
+            unaliased_attributes: &[],
             parse: None,
             print: None,
             verify: None,
