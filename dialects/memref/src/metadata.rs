@@ -146,7 +146,7 @@ fn parse_extract_strided_metadata(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
 
 fn print_extract_strided_metadata(p: &mut OpPrinter<'_>, op: OpId) {
     let ir = p.ir;
-    let source = ir.operands(op)[0];
+    let Some(&source) = ir.operands(op).first() else { return };
     let types: Vec<Type> = ir.results(op).iter().map(|&r| ir.value_type(r)).collect();
     p.write(" ");
     p.print_operand(source);

@@ -124,7 +124,8 @@ pub fn expanded_type(ctx: &Context, source: Type, shape: &[i64], groups: &[Vec<i
 
 /// The type `source` collapses to with `shape`: contiguous if the source
 /// is; otherwise each group takes the stride of its last dimension that is
-/// not a static 1 (dynamic if that dimension is dynamic). `None` when a
+/// not a static 1 (dynamic if that dimension is dynamic and not the group's
+/// first, as it may be 1 at run time). `None` when a
 /// group is visibly not contiguous or the source is not strided.
 pub fn collapsed_type(ctx: &Context, source: Type, shape: &[i64], groups: &[Vec<i64>]) -> Option<Type> {
     if layout::has_identity_layout(ctx, source) {
@@ -141,7 +142,7 @@ pub fn collapsed_type(ctx: &Context, source: Type, shape: &[i64], groups: &[Vec<
             last -= 1;
         }
         let size = source_shape[dims[last]];
-        strides.push(if size != DYNAMIC || dims.len() == 1 { source_strides[dims[last]] } else { DYNAMIC });
+        strides.push(if size != DYNAMIC || last == 0 { source_strides[dims[last]] } else { DYNAMIC });
     }
     // Within a group, each dimension must step over the ones after it.
     for (group, &stride) in groups.iter().zip(&strides) {

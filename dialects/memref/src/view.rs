@@ -19,7 +19,7 @@ use ir::affine::AffineMap;
 use ir::constraints::INDEX;
 use ir::dialect::{AttrConstraint, TypeConstraint};
 use ir::syntax::{OpParser, OpPrinter, ParseResult, UnresolvedOperand};
-use ir::types::{TypeData, DYNAMIC};
+use ir::types::DYNAMIC;
 use ir::verifier::op_error;
 use ir::{define_op, mixed_list, shape, AttrData, Attribute, Context, Diagnostic, Ir, OpId, Type};
 
@@ -53,7 +53,7 @@ define_op! {
         traits: [PURE],
         extra: {
             parse: Some(parse_subview),
-            print: Some(print_subview),
+            print: Some(|p, op| print_view_like(p, op, ["", " ", " "])),
             verify: Some(verify_subview),
             name_results: Some(|_, _| vec![Some("subview".to_string())]),
         },
@@ -73,7 +73,7 @@ define_op! {
         traits: [PURE],
         extra: {
             parse: Some(parse_reinterpret_cast),
-            print: Some(print_reinterpret_cast),
+            print: Some(|p, op| print_view_like(p, op, [" to offset: ", ", sizes: ", ", strides: "])),
             verify: Some(verify_reinterpret_cast),
             name_results: Some(|_, _| vec![Some("reinterpret_cast".to_string())]),
         },
@@ -175,11 +175,13 @@ fn parse_reinterpret_cast(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     finish_view_like(p, source, &groups)
 }
 
-/// Prints the lists, each after `prefixes[i]`, then the attributes and types.
+/// Prints the source, the lists (each after its prefix), the attributes and the types.
 fn print_view_like(p: &mut OpPrinter<'_>, op: OpId, prefixes: [&str; 3]) {
     let ir = p.ir;
     let operands = ir.operands(op).to_vec();
-    let mut rest = &operands[1..];
+    let Some((&source, mut rest)) = operands.split_first() else { return };
+    p.write(" ");
+    p.print_operand(source);
     for (name, prefix) in LISTS.iter().zip(prefixes) {
         let statics = mixed_list::statics(ir, op, name);
         let dynamic = shape::dynamic_count(&statics).min(rest.len());
@@ -188,24 +190,19 @@ fn print_view_like(p: &mut OpPrinter<'_>, op: OpId, prefixes: [&str; 3]) {
         rest = &rest[dynamic..];
     }
     p.print_optional_attr_dict(op, &["static_offsets", "static_sizes", "static_strides", "operandSegmentSizes"]);
-    p.write(" : ");
-    p.print_type(ir.value_type(operands[0]));
-    p.write(" to ");
-    p.print_type(ir.value_type(ir.result(op, 0)));
+    print_source_to_result(p, op);
 }
 
-fn print_subview(p: &mut OpPrinter<'_>, op: OpId) {
-    let source = p.ir.operands(op)[0];
-    p.write(" ");
-    p.print_operand(source);
-    print_view_like(p, op, ["", " ", " "]);
-}
-
-fn print_reinterpret_cast(p: &mut OpPrinter<'_>, op: OpId) {
-    let source = p.ir.operands(op)[0];
-    p.write(" ");
-    p.print_operand(source);
-    print_view_like(p, op, [" to offset: ", ", sizes: ", ", strides: "]);
+/// ` : source-type to result-type`.
+fn print_source_to_result(p: &mut OpPrinter<'_>, op: OpId) {
+    let ir = p.ir;
+    let types = |values: &[ir::Value]| values.first().map(|&v| ir.value_type(v));
+    if let (Some(source), Some(result)) = (types(ir.operands(op)), types(ir.results(op))) {
+        p.write(" : ");
+        p.print_type(source);
+        p.write(" to ");
+        p.print_type(result);
+    }
 }
 
 /// The static offsets, sizes and strides of `op`.
@@ -512,17 +509,15 @@ fn parse_transpose(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
 /// The permutation is written as a bare map, not through an alias.
 fn print_transpose(p: &mut OpPrinter<'_>, op: OpId) {
     let ir = p.ir;
-    let source = ir.operands(op)[0];
-    p.write(" ");
-    p.print_operand(source);
+    if let Some(&source) = ir.operands(op).first() {
+        p.write(" ");
+        p.print_operand(source);
+    }
     if let Some(AttrData::AffineMap(map)) = ir.attr(op, "permutation").map(|a| a.data(ir.ctx())) {
         p.write(&format!(" {map}"));
     }
     p.print_optional_attr_dict(op, &["permutation"]);
-    p.write(" : ");
-    p.print_type(ir.value_type(source));
-    p.write(" to ");
-    p.print_type(ir.value_type(ir.result(op, 0)));
+    print_source_to_result(p, op);
 }
 
 /// The dimension each result of a permutation map takes, if it is one.
@@ -535,18 +530,6 @@ fn permutation_of(map: &AffineMap) -> Option<Vec<usize>> {
         }
     }
     (map.num_symbols == 0 && dims.len() == map.num_dims as usize).then_some(dims)
-}
-
-/// A memref type with its layout in upstream's canonical form for
-/// comparisons: none if it is the contiguous layout of a static shape,
-/// otherwise the strided layout as an affine map.
-fn canonical_strided(ctx: &Context, ty: Type) -> Type {
-    let TypeData::MemRef { shape, layout: Some(_), .. } = ty.data(ctx) else { return ty };
-    let Some((strides, offset)) = layout::strides_and_offset(ctx, ty) else { return ty };
-    let contiguous = layout::canonical_strides(shape);
-    let layout = (offset != 0 || strides != contiguous || contiguous.contains(&DYNAMIC))
-        .then(|| ctx.intern_attr(AttrData::AffineMap(layout::strided_map(&strides, offset))));
-    layout::with_shape_and_layout(ctx, ty, shape.clone(), layout)
 }
 
 /// A permutation of the input's dimensions, and a result type equivalent
@@ -565,8 +548,8 @@ fn verify_transpose(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let sizes = permutation.iter().map(|&d| source_shape[d]).collect();
     let strides: Vec<i64> = permutation.iter().map(|&d| strides[d]).collect();
     let strided = layout::strided_layout(ctx, &strides, offset);
-    let expected = canonical_strided(ctx, layout::with_shape_and_layout(ctx, source, sizes, Some(strided)));
-    if canonical_strided(ctx, result) != expected {
+    let expected = layout::canonicalize_strided_layout(ctx, layout::with_shape_and_layout(ctx, source, sizes, Some(strided)));
+    if layout::canonicalize_strided_layout(ctx, result) != expected {
         return Err(op_error(
             ir,
             op,
