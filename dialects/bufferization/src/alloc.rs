@@ -106,8 +106,10 @@ fn print_alloc_tensor(p: &mut OpPrinter<'_>, op: OpId) {
         p.print_operand(hint);
     }
     p.print_optional_attr_dict(op, &["operandSegmentSizes"]);
-    p.write(" : ");
-    p.print_type(ir.value_type(alloc.result(ir)));
+    if let Some(&result) = ir.results(op).first() {
+        p.write(" : ");
+        p.print_type(ir.value_type(result));
+    }
 }
 
 /// Sizes for the dynamic dimensions, unless a copy gives them; a copy has

@@ -66,7 +66,7 @@ fn parse_conversion(p: &mut OpParser<'_, '_>, flags: &[&str]) -> ParseResult<()>
 
 fn print_conversion(p: &mut OpPrinter<'_>, op: OpId, flags: &[&str]) {
     let ir = p.ir;
-    let value = ir.operands(op)[0];
+    let (Some(&value), Some(&result)) = (ir.operands(op).first(), ir.results(op).first()) else { return };
     p.write(" ");
     p.print_operand(value);
     for flag in flags {
@@ -76,7 +76,7 @@ fn print_conversion(p: &mut OpPrinter<'_>, op: OpId, flags: &[&str]) {
     p.write(" : ");
     p.print_type(ir.value_type(value));
     p.write(" to ");
-    p.print_type(ir.value_type(ir.result(op, 0)));
+    p.print_type(ir.value_type(result));
 }
 
 /// Why a tensor type and a buffer type do not match, if they do not: the

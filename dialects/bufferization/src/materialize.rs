@@ -67,14 +67,15 @@ fn parse_materialize(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
 fn print_materialize(p: &mut OpPrinter<'_>, op: OpId) {
     let ir = p.ir;
     let operands = ir.operands(op).to_vec();
+    let &[source, dest] = operands.as_slice() else { return };
     let results: Vec<Type> = ir.results(op).iter().map(|&r| ir.value_type(r)).collect();
     p.write(" ");
-    p.print_operand(operands[0]);
+    p.print_operand(source);
     p.write(" in");
     print_flag(p, op, "restrict");
     print_flag(p, op, "writable");
     p.write(" ");
-    p.print_operand(operands[1]);
+    p.print_operand(dest);
     p.print_optional_attr_dict(op, &["restrict", "writable"]);
     p.write(" : (");
     let inputs: Vec<Type> = operands.iter().map(|&v| ir.value_type(v)).collect();
