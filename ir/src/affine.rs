@@ -66,6 +66,13 @@ impl AffineExpr {
         if rhs.as_constant() == Some(0) {
             return lhs;
         }
+        // Two dimensions, or two symbols, go in order of position: d1 + d0 is d0 + d1.
+        match (&lhs, &rhs) {
+            (AffineExpr::Dim(a), AffineExpr::Dim(b)) | (AffineExpr::Symbol(a), AffineExpr::Symbol(b)) if a > b => {
+                return AffineExpr::sum(rhs, lhs);
+            }
+            _ => {}
+        }
         // (x + c1) + c2 == x + (c1 + c2)
         if let (AffineExpr::Binary { kind: AffineBinaryKind::Add, lhs: inner_l, rhs: inner_r }, Some(c2)) =
             (&lhs, rhs.as_constant())

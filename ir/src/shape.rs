@@ -111,6 +111,61 @@ pub fn print_reassociation(p: &mut OpPrinter<'_>, groups: &[Vec<i64>]) {
     p.write(&format!("[{}]", text.join(", ")));
 }
 
+/// The custom form of the reassociative reshapes of tensors and memrefs:
+/// `%src [[0, 1], [2]] [output_shape [2, %n]] attr-dict : type into type`,
+/// with the output shape (of an expansion) when `with_output_shape`.
+pub fn parse_reshape(p: &mut OpParser<'_, '_>, with_output_shape: bool) -> ParseResult<()> {
+    let ctx = p.context();
+    let source = p.parse_operand()?;
+    let groups = parse_reassociation(p)?;
+    p.add_attribute("reassociation", reassociation_attr(&ctx, &groups));
+    let mut sizes = Vec::new();
+    let location = p.current_location();
+    if with_output_shape {
+        p.expect_keyword("output_shape")?;
+        let (values, statics) = crate::mixed_list::parse(p)?;
+        p.add_attribute("static_output_shape", crate::mixed_list::attribute(&ctx, &statics));
+        sizes = values;
+    }
+    p.parse_optional_attr_dict()?;
+    p.expect_punct(":")?;
+    let source_type = p.parse_type()?;
+    p.expect_keyword("into")?;
+    let result_type = p.parse_type()?;
+    let source = p.resolve_operand(&source, source_type)?;
+    let sizes = p.resolve_operands(&sizes, &vec![Type::index(&ctx); sizes.len()], location)?;
+    p.state.operands.push(source);
+    p.state.operands.extend(sizes);
+    p.state.result_types.push(result_type);
+    Ok(())
+}
+
+/// Prints what [`parse_reshape`] reads.
+pub fn print_reshape(p: &mut OpPrinter<'_>, op: crate::OpId, with_output_shape: bool) {
+    let ir = p.ir;
+    let operands = ir.operands(op).to_vec();
+    let groups = ir.attr(op, "reassociation").and_then(|a| reassociation(ir.ctx(), a)).unwrap_or_default();
+    p.write(" ");
+    if let Some(&source) = operands.first() {
+        p.print_operand(source);
+    }
+    p.write(" ");
+    print_reassociation(p, &groups);
+    if with_output_shape {
+        p.write(" output_shape ");
+        crate::mixed_list::print(p, &crate::mixed_list::statics(ir, op, "static_output_shape"), operands.get(1..).unwrap_or(&[]));
+    }
+    p.print_optional_attr_dict(op, &["reassociation", "static_output_shape"]);
+    p.write(" : ");
+    if let Some(&source) = operands.first() {
+        p.print_type(ir.value_type(source));
+    }
+    p.write(" into ");
+    if let Some(&result) = ir.results(op).first() {
+        p.print_type(ir.value_type(result));
+    }
+}
+
 /// Checks that `groups` splits `0..expanded_rank` into `collapsed_rank`
 /// consecutive, non-empty runs; the error says what is wrong. Collapsing
 /// to rank 0 takes no groups at all.

@@ -186,6 +186,28 @@ impl Type {
     pub fn memref(ctx: &Context, shape: Vec<i64>, element: Type) -> Type {
         ctx.intern_type(TypeData::MemRef { shape, element, layout: None, memory_space: None })
     }
+    /// A ranked memref in upstream's canonical form: an identity affine map
+    /// layout is no layout, and memory space `0` is the default space.
+    pub fn memref_with(
+        ctx: &Context,
+        shape: Vec<i64>,
+        element: Type,
+        layout: Option<Attribute>,
+        memory_space: Option<Attribute>,
+    ) -> Type {
+        let identity = |l: &Attribute| match l.data(ctx) {
+            crate::attributes::AttrData::AffineMap(map) => *map == crate::affine::AffineMap::identity(shape.len() as u32),
+            _ => false,
+        };
+        let layout = layout.filter(|l| !identity(l));
+        let memory_space = memory_space.filter(|m| m.as_integer(ctx) != Some(0));
+        ctx.intern_type(TypeData::MemRef { shape, element, layout, memory_space })
+    }
+    /// `memref<*xT>`, with memory space `0` as the default space.
+    pub fn unranked_memref(ctx: &Context, element: Type, memory_space: Option<Attribute>) -> Type {
+        let memory_space = memory_space.filter(|m| m.as_integer(ctx) != Some(0));
+        ctx.intern_type(TypeData::UnrankedMemRef { element, memory_space })
+    }
 
     pub fn data(self, ctx: &Context) -> &TypeData {
         ctx.type_data(self)

@@ -1,18 +1,22 @@
-//! Reading and writing buffers (`memref.load`, `memref.store`), copying
-//! them, asking their dimensions, and casting between compatible types.
+//! Reading and writing buffers (`memref.load`, `memref.store`, atomic
+//! read-modify-write), copying them, asking their dimensions, and casting
+//! between compatible types (more or less static sizes, strides, offsets).
 //!
 //! ```mlir
 //! %x = memref.load %m[%i, %j] : memref<?x4xf32>
 //! memref.store %x, %m[%i, %j] : memref<?x4xf32>
+//! %old = memref.atomic_rmw addf %x, %m[%i, %j] : (f32, memref<?x4xf32>) -> f32
 //! %d = memref.dim %m, %c0 : memref<?x4xf32>
 //! ```
 
 use ir::constraints::{ANY_ATTR, ANY_TYPE, INDEX};
-use ir::syntax::{OpParser, ParseResult};
+use ir::dialect::{AttrConstraint, TypeConstraint};
+use ir::syntax::{OpParser, OpPrinter, ParseResult};
+use ir::types::{TypeData, DYNAMIC};
 use ir::verifier::op_error;
-use ir::{define_op, Context, Diagnostic, Ir, NamedAttribute, OpId, Type};
+use ir::{define_op, AttrData, Attribute, Context, Diagnostic, Ir, NamedAttribute, OpId, Type};
 
-use crate::{ANY_MEMREF, RANKED_MEMREF};
+use crate::{is_integer_or_float, layout, ANY_MEMREF, RANKED_MEMREF};
 
 define_op! {
     /// Reads one element of a buffer.
@@ -39,6 +43,46 @@ define_op! {
         extra: {
             parse: Some(parse_store),
             verify: Some(verify_access),
+        },
+    }
+}
+
+/// The update kinds of `memref.atomic_rmw`, in the order of their stored values.
+pub const ATOMIC_RMW_KINDS: [&str; 16] = [
+    "addf", "addi", "andi", "assign", "maximumf", "maxnumf", "maxs", "maxu", "minimumf", "minnumf", "mins", "minu", "mulf",
+    "muli", "ori", "xori",
+];
+
+/// A signless integer or float value.
+const INTEGER_OR_FLOAT: TypeConstraint =
+    TypeConstraint { description: "signless integer or floating-point", check: is_integer_or_float, buildable: None };
+
+/// A ranked memref of signless integers or floats.
+const INTEGER_OR_FLOAT_MEMREF: TypeConstraint = TypeConstraint {
+    description: "memref of signless integer or floating-point values",
+    check: |ctx, t| matches!(t.data(ctx), TypeData::MemRef { element, .. } if is_integer_or_float(ctx, *element)),
+    buildable: None,
+};
+
+/// The update kind, an `i64` enum written as its keyword (`addf`).
+const ATOMIC_RMW_KIND: AttrConstraint = AttrConstraint {
+    description: "allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15",
+    check: |ctx, a| matches!(a.data(ctx), AttrData::Integer { value, ty } if ty.is_signless_int_of_width(ctx, 64) && (0..16).contains(value)),
+    parse: Some(parse_kind),
+    print: Some(print_kind),
+    default: None,
+};
+
+define_op! {
+    /// Atomically updates one element of a buffer and yields its previous value.
+    pub struct AtomicRmwOp = "memref.atomic_rmw" {
+        operands: [value: Single(INTEGER_OR_FLOAT), memref: Single(INTEGER_OR_FLOAT_MEMREF), indices: Variadic(INDEX)],
+        results: [result: Single(INTEGER_OR_FLOAT)],
+        attributes: [kind: Required(ATOMIC_RMW_KIND)],
+        effects: [Read(memref), Write(memref)],
+        format: "$kind $value `,` $memref `[` $indices `]` attr-dict `:` `(` type($value) `,` type($memref) `)` `->` type($result)",
+        extra: {
+            verify: Some(verify_atomic_rmw),
         },
     }
 }
@@ -153,23 +197,98 @@ fn verify_copy(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Same element type and rank (or one side unranked); static sizes that agree.
+/// Whether a buffer of type `a` may be viewed as type `b`: same element
+/// type and memory space; between ranked types the same rank, static sizes
+/// that agree, and layouts that are equal or strided with strides and
+/// offsets that agree where both are static; ranked to unranked or back.
+pub fn cast_compatible(ctx: &Context, a: Type, b: Type) -> bool {
+    if a.shaped_element(ctx) != b.shaped_element(ctx) || layout::memory_space(ctx, a) != layout::memory_space(ctx, b) {
+        return false;
+    }
+    let agree = |x: i64, y: i64| x == y || x == DYNAMIC || y == DYNAMIC;
+    match (a.data(ctx), b.data(ctx)) {
+        (TypeData::MemRef { shape: sa, layout: la, .. }, TypeData::MemRef { shape: sb, layout: lb, .. }) => {
+            if la != lb {
+                let (Some((strides_a, offset_a)), Some((strides_b, offset_b))) =
+                    (layout::strides_and_offset(ctx, a), layout::strides_and_offset(ctx, b))
+                else {
+                    return false;
+                };
+                if strides_a.len() != strides_b.len()
+                    || !agree(offset_a, offset_b)
+                    || strides_a.iter().zip(&strides_b).any(|(&x, &y)| !agree(x, y))
+                {
+                    return false;
+                }
+            }
+            sa.len() == sb.len() && sa.iter().zip(sb).all(|(&x, &y)| agree(x, y))
+        }
+        (TypeData::UnrankedMemRef { .. }, TypeData::UnrankedMemRef { .. }) => false,
+        _ => a.is_memref(ctx) && b.is_memref(ctx),
+    }
+}
+
 fn verify_cast(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let ctx = ir.ctx();
     let (a, b) = (ir.value_type(ir.operands(op)[0]), ir.value_type(ir.result(op, 0)));
-    let compatible = a.shaped_element(ctx) == b.shaped_element(ctx)
-        && match (a.shape(ctx), b.shape(ctx)) {
-            (Some(x), Some(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|(&p, &q)| p == q || p == ir::types::DYNAMIC || q == ir::types::DYNAMIC)
-            }
-            _ => true,
-        };
-    if !compatible {
+    if !cast_compatible(ctx, a, b) {
         return Err(op_error(
             ir,
             op,
             format!("operand type '{}' and result type '{}' are cast incompatible", ctx.print_type(a), ctx.print_type(b)),
         ));
+    }
+    Ok(())
+}
+
+/// `addf` (or `"addf"`): the index of the keyword, as an `i64`.
+fn parse_kind(p: &mut OpParser<'_, '_>) -> ParseResult<Attribute> {
+    let location = p.current_location();
+    let word = if p.peek("\"") { Some(p.parse_string()?) } else { p.parse_optional_identifier().map(str::to_string) };
+    let Some(index) = word.and_then(|w| ATOMIC_RMW_KINDS.iter().position(|k| *k == w)) else {
+        return Err(Diagnostic::error(
+            location,
+            format!(
+                "expected string or keyword containing one of the following enum values for attribute 'kind' [{}]",
+                ATOMIC_RMW_KINDS.join(", ")
+            ),
+        ));
+    };
+    let i64t = Type::integer(p.ctx(), 64);
+    Ok(Attribute::integer(p.ctx(), index as i128, i64t))
+}
+
+fn print_kind(p: &mut OpPrinter<'_>, attr: Attribute) {
+    let kind = attr.as_integer(p.ctx()).and_then(|i| usize::try_from(i).ok()).and_then(|i| ATOMIC_RMW_KINDS.get(i));
+    p.write(kind.copied().unwrap_or("<<invalid kind>>"));
+}
+
+/// The value, result and element types agree; one index per dimension; the
+/// kind suits the element type (float kinds on floats, integer kinds on
+/// integers).
+fn verify_atomic_rmw(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
+    let ctx = ir.ctx();
+    let rmw = AtomicRmwOp(op);
+    let value = ir.value_type(rmw.value(ir));
+    let memref = ir.value_type(rmw.memref(ir));
+    if value != ir.value_type(rmw.result(ir)) {
+        return Err(op_error(ir, op, "failed to verify that all of {value, result} have same type"));
+    }
+    if memref.shaped_element(ctx) != Some(value) {
+        return Err(op_error(ir, op, "failed to verify that value type matches element type of memref"));
+    }
+    if memref.shape(ctx).map_or(0, |s| s.len()) != rmw.indices(ir).len() {
+        return Err(op_error(ir, op, "expects the number of subscripts to be equal to memref rank"));
+    }
+    let kind = rmw.kind(ir).and_then(|k| k.as_integer(ctx)).and_then(|i| usize::try_from(i).ok());
+    let Some(&kind) = kind.and_then(|i| ATOMIC_RMW_KINDS.get(i)) else { return Ok(()) };
+    let (wanted, is_float) = match kind {
+        "addf" | "maximumf" | "minimumf" | "mulf" => ("a floating-point", true),
+        "addi" | "maxs" | "maxu" | "mins" | "minu" | "muli" | "ori" | "xori" | "andi" => ("an integer", false),
+        _ => return Ok(()),
+    };
+    if value.is_float(ctx) != is_float {
+        return Err(op_error(ir, op, format!("with kind '{kind}' expects {wanted} type")));
     }
     Ok(())
 }

@@ -1,41 +1,101 @@
 //! The memref dialect: multi-dimensional buffers in memory (`memref<4x?xf32>`):
 //! allocation on the heap or stack, loads and stores, copies, casts,
-//! dimensions, and global buffers.
+//! dimensions, global buffers, and views that reinterpret a buffer without
+//! copying it (subviews, reshapes, transposes, raw reinterpretation).
+//! [`layout`] computes the strided form of memref layouts for all of them.
 
 mod access;
 mod alloc;
 mod global;
+pub mod layout;
+mod metadata;
+mod reshape;
+mod view;
 
-pub use access::{CastOp, CopyOp, DimOp, LoadOp, StoreOp};
-pub use alloc::{AllocOp, AllocaOp, DeallocOp};
+pub use access::{AtomicRmwOp, CastOp, CopyOp, DimOp, LoadOp, StoreOp, ATOMIC_RMW_KINDS};
+pub use alloc::{AllocOp, AllocaOp, AllocaScopeOp, AllocaScopeReturnOp, DeallocOp, ReallocOp};
 pub use global::{GetGlobalOp, GlobalOp};
+pub use metadata::{AssumeAlignmentOp, ExtractAlignedPointerAsIndexOp, ExtractStridedMetadataOp, RankOp};
+pub use reshape::{CollapseShapeOp, ExpandShapeOp};
+pub use view::{subview_type, ReinterpretCastOp, SubViewOp, TransposeOp, ViewOp};
 
-use ir::dialect::TypeConstraint;
+use ir::dialect::{AttrConstraint, TypeConstraint};
 use ir::types::TypeData;
-use ir::Dialect;
+use ir::{AttrData, Context, Diagnostic, Dialect, Ir, OpId, Type};
 
 /// Any memref, ranked or not.
-pub(crate) const ANY_MEMREF: TypeConstraint =
-    TypeConstraint { description: "memref of any type values", check: |ctx, t| t.is_memref(ctx), buildable: None };
+pub const ANY_MEMREF: TypeConstraint = TypeConstraint {
+    description: "ranked or unranked memref of any type values",
+    check: |ctx, t| t.is_memref(ctx),
+    buildable: None,
+};
 
 /// A ranked memref.
-pub(crate) const RANKED_MEMREF: TypeConstraint = TypeConstraint {
-    description: "ranked memref of any type values",
+pub const RANKED_MEMREF: TypeConstraint = TypeConstraint {
+    description: "memref of any type values",
     check: |ctx, t| matches!(t.data(ctx), TypeData::MemRef { .. }),
     buildable: None,
 };
 
+/// A ranked memref whose layout is strided.
+pub const STRIDED_MEMREF: TypeConstraint =
+    TypeConstraint { description: "strided memref of any type values", check: layout::is_strided, buildable: None };
+
+/// A ranked memref of rank 1, with the element types `element` admits.
+fn is_1d_memref(ctx: &Context, t: Type, element: fn(&Context, Type) -> bool) -> bool {
+    matches!(t.data(ctx), TypeData::MemRef { shape, element: e, .. } if shape.len() == 1 && element(ctx, *e))
+}
+
+/// A signless integer or a float: what atomic updates work on.
+fn is_integer_or_float(ctx: &Context, t: Type) -> bool {
+    t.is_signless_integer(ctx) || t.is_float(ctx)
+}
+
+/// `array<i64: ...>`, the static parts of offsets, sizes and strides.
+pub(crate) const DENSE_I64_ARRAY: AttrConstraint = AttrConstraint {
+    description: "i64 dense array attribute",
+    check: |ctx, a| matches!(a.data(ctx), AttrData::DenseArray { element, .. } if element.is_signless_int_of_width(ctx, 64)),
+    parse: None,
+    print: None,
+    default: None,
+};
+
+/// An error at `op` without the `'name' op` prefix: upstream words some
+/// checks (those of views and their offsets, sizes and strides) this way.
+pub(crate) fn bare_error(ir: &Ir, op: OpId, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(ir.op(op).location, message)
+}
+
+/// A type in a diagnostic: quoted, as upstream writes it.
+pub(crate) fn quoted(ctx: &Context, ty: Type) -> String {
+    format!("'{}'", ctx.print_type(ty))
+}
+
 /// The memref dialect.
 pub fn dialect() -> Dialect {
-    Dialect::new("memref", "Buffers in memory: allocation, access, copies, globals.")
+    Dialect::new("memref", "Buffers in memory: allocation, access, copies, globals and views.")
         .with_op::<AllocOp>()
         .with_op::<AllocaOp>()
+        .with_op::<AllocaScopeOp>()
+        .with_op::<AllocaScopeReturnOp>()
+        .with_op::<ReallocOp>()
         .with_op::<DeallocOp>()
         .with_op::<LoadOp>()
         .with_op::<StoreOp>()
+        .with_op::<AtomicRmwOp>()
         .with_op::<DimOp>()
+        .with_op::<RankOp>()
         .with_op::<CopyOp>()
         .with_op::<CastOp>()
         .with_op::<GlobalOp>()
         .with_op::<GetGlobalOp>()
+        .with_op::<SubViewOp>()
+        .with_op::<ViewOp>()
+        .with_op::<ReinterpretCastOp>()
+        .with_op::<TransposeOp>()
+        .with_op::<ExpandShapeOp>()
+        .with_op::<CollapseShapeOp>()
+        .with_op::<ExtractStridedMetadataOp>()
+        .with_op::<ExtractAlignedPointerAsIndexOp>()
+        .with_op::<AssumeAlignmentOp>()
 }

@@ -9,11 +9,10 @@
 //! ```
 
 use ir::constraints::{ANY_ATTR, INDEX};
-use ir::shape::{self, Reassociation};
-use ir::syntax::{OpParser, OpPrinter, ParseResult};
+use ir::shape;
 use ir::types::DYNAMIC;
 use ir::verifier::op_error;
-use ir::{define_op, mixed_list, Diagnostic, Ir, OpId, Type};
+use ir::{define_op, mixed_list, Diagnostic, Ir, OpId};
 
 use crate::{ANY_TENSOR, RANKED_TENSOR};
 
@@ -25,8 +24,8 @@ define_op! {
         attributes: [reassociation: Required(ANY_ATTR), static_output_shape: Required(ANY_ATTR)],
         traits: [PURE],
         extra: {
-            parse: Some(parse_reshape),
-            print: Some(print_reshape),
+            parse: Some(|p| shape::parse_reshape(p, true)),
+            print: Some(|p, op| shape::print_reshape(p, op, true)),
             verify: Some(verify_reshape),
             name_results: Some(|_, _| vec![Some("expanded".to_string())]),
         },
@@ -41,8 +40,8 @@ define_op! {
         attributes: [reassociation: Required(ANY_ATTR)],
         traits: [PURE],
         extra: {
-            parse: Some(parse_reshape),
-            print: Some(print_reshape),
+            parse: Some(|p| shape::parse_reshape(p, false)),
+            print: Some(|p, op| shape::print_reshape(p, op, false)),
             verify: Some(verify_reshape),
             name_results: Some(|_, _| vec![Some("collapsed".to_string())]),
         },
@@ -61,56 +60,6 @@ define_op! {
             name_results: Some(|_, _| vec![Some("reshape".to_string())]),
         },
     }
-}
-
-/// `%src [[0, 1], [2]] [output_shape [2, %n]] attr-dict : type into type`.
-fn parse_reshape(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
-    let ctx = p.context();
-    let expand = p.spelling().ends_with("expand_shape");
-    let source = p.parse_operand()?;
-    let groups = shape::parse_reassociation(p)?;
-    p.add_attribute("reassociation", shape::reassociation_attr(&ctx, &groups));
-    let mut sizes = Vec::new();
-    let location = p.current_location();
-    if expand {
-        p.expect_keyword("output_shape")?;
-        let (values, statics) = mixed_list::parse(p)?;
-        p.add_attribute("static_output_shape", mixed_list::attribute(&ctx, &statics));
-        sizes = values;
-    }
-    p.parse_optional_attr_dict()?;
-    p.expect_punct(":")?;
-    let source_type = p.parse_type()?;
-    p.expect_keyword("into")?;
-    let result_type = p.parse_type()?;
-    let source = p.resolve_operand(&source, source_type)?;
-    let sizes = p.resolve_operands(&sizes, &vec![Type::index(&ctx); sizes.len()], location)?;
-    p.state.operands.push(source);
-    p.state.operands.extend(sizes);
-    p.state.result_types.push(result_type);
-    Ok(())
-}
-
-fn print_reshape(p: &mut OpPrinter<'_>, op: OpId) {
-    let ir = p.ir;
-    let operands = ir.operands(op).to_vec();
-    p.write(" ");
-    p.print_operand(operands[0]);
-    p.write(" ");
-    shape::print_reassociation(p, &groups(ir, op));
-    if ir.isa::<ExpandShapeOp>(op) {
-        p.write(" output_shape ");
-        mixed_list::print(p, &mixed_list::statics(ir, op, "static_output_shape"), &operands[1..]);
-    }
-    p.print_optional_attr_dict(op, &["reassociation", "static_output_shape"]);
-    p.write(" : ");
-    p.print_type(ir.value_type(operands[0]));
-    p.write(" into ");
-    p.print_type(ir.value_type(ir.result(op, 0)));
-}
-
-fn groups(ir: &Ir, op: OpId) -> Reassociation {
-    ir.attr(op, "reassociation").and_then(|a| shape::reassociation(ir.ctx(), a)).unwrap_or_default()
 }
 
 /// The groups cover the larger shape in order, the smaller shape is their

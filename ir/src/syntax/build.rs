@@ -148,7 +148,7 @@ impl<'a> Builder<'a> {
                 if first.as_rule() == Rule::unranked {
                     let element = self.type_(inner.next().expect("grammar"))?;
                     let memory_space = inner.next().map(|p| self.attribute(p)).transpose()?;
-                    TypeData::UnrankedMemRef { element, memory_space }
+                    return Ok(Type::unranked_memref(ctx, element, memory_space));
                 } else {
                     let (shape, scalable) = self.dimensions(first.clone())?;
                     if scalable.iter().any(|&s| s) {
@@ -169,7 +169,7 @@ impl<'a> Builder<'a> {
                             memory_space = Some(attr);
                         }
                     }
-                    TypeData::MemRef { shape, element, layout, memory_space }
+                    return Ok(Type::memref_with(ctx, shape, element, layout, memory_space));
                 }
             }
             Rule::dialect_type => {

@@ -300,6 +300,12 @@ impl<'p, 's> OpParser<'p, 's> {
         Ok(vec![self.parse_type()?])
     }
 
+    /// A bare affine map, `(d0, d1) -> (d1, d0)` (dimension names as written).
+    pub fn parse_affine_map(&mut self) -> ParseResult<crate::affine::AffineMap> {
+        let pair = self.parser.rule(Rule::affine_map)?;
+        self.parser.builder().affine_map(pair).map_err(|e| self.parser.build_error(e))
+    }
+
     pub fn parse_attribute(&mut self) -> ParseResult<Attribute> {
         self.parser.parse_attribute()
     }

@@ -211,19 +211,27 @@ impl NameTable {
             }
             return;
         }
-        let base = match hints.into_iter().next().flatten() {
-            Some(h) => used.unique(h),
-            None => {
-                *next_value += 1;
-                format!("{}", *next_value - 1)
+        // Otherwise each suggestion starts a pack that the unnamed results
+        // after it join (`%base_buffer, %offset, %sizes:2`), as upstream
+        // packs them; a first pack without a suggestion is numbered.
+        let mut start = 0;
+        while start < results.len() {
+            let end = (start + 1..results.len()).find(|&i| hints.get(i).is_some_and(|h| h.is_some())).unwrap_or(results.len());
+            let base = match hints.get(start).cloned().flatten() {
+                Some(h) => used.unique(h),
+                None => {
+                    *next_value += 1;
+                    format!("{}", *next_value - 1)
+                }
+            };
+            if end - start == 1 {
+                self.values.insert(results[start], base);
+            } else {
+                for (i, &r) in results[start..end].iter().enumerate() {
+                    self.values.insert(r, format!("{base}#{i}"));
+                }
             }
-        };
-        if results.len() == 1 {
-            self.values.insert(results[0], base);
-        } else {
-            for (i, &r) in results.iter().enumerate() {
-                self.values.insert(r, format!("{base}#{i}"));
-            }
+            start = end;
         }
     }
 }
@@ -544,17 +552,25 @@ impl<'a> OpPrinter<'a> {
     pub fn print_operation(&mut self, op: OpId) {
         let ir = self.ir;
         let results = ir.results(op);
-        if let Some(&first) = results.first() {
-            let first = self.names.values.get(&first).cloned().unwrap_or_default();
-            match first.split_once('#') {
-                // One name for all results: `%0:2`.
-                Some((base, _)) => {
-                    let _ = write!(self.out, "%{base}:{}", results.len());
+        if !results.is_empty() {
+            // One entry per pack: `%0:2` for a pack, `%low` for a lone result.
+            let names: Vec<String> = results.iter().map(|r| self.names.values.get(r).cloned().unwrap_or_default()).collect();
+            let mut i = 0;
+            while i < names.len() {
+                if i > 0 {
+                    self.out.push_str(", ");
                 }
-                // A name per result: `%low, %high`.
-                None => {
-                    let results = results.to_vec();
-                    self.print_operands(&results);
+                match names[i].split_once('#') {
+                    Some((base, _)) => {
+                        let prefix = format!("{base}#");
+                        let size = names[i..].iter().take_while(|n| n.starts_with(&prefix)).count();
+                        let _ = write!(self.out, "%{base}:{size}");
+                        i += size;
+                    }
+                    None => {
+                        let _ = write!(self.out, "%{}", names[i]);
+                        i += 1;
+                    }
                 }
             }
             self.out.push_str(" = ");
