@@ -9,6 +9,7 @@
 
 use dialect_llvm as llvm;
 use dialect_memref as memref;
+use dialect_memref::layout::{canonical_strides, strides_and_offset};
 use ir::pass::{Pass, PassContext, PassInfo};
 use ir::rewrite::{apply_conversion, ConversionMode, ConversionPattern, ConversionTarget, PatternRewriter, TypeConverter};
 use ir::types::{TypeData, DYNAMIC};
@@ -56,37 +57,10 @@ pub fn populate_memref_to_llvm_patterns(patterns: &mut Vec<Box<dyn ConversionPat
     patterns.push(Box::new(LowerGetGlobal));
 }
 
-/// The strides and offset of a memref type's layout (identity or
-/// `strided<>`), `DYNAMIC` where they are only known at run time.
-pub fn strides_and_offset(ctx: &Context, ty: Type) -> Option<(Vec<i64>, i64)> {
-    let TypeData::MemRef { shape, layout, .. } = ty.data(ctx) else { return None };
-    match layout.map(|l| l.data(ctx)) {
-        None => {
-            let mut strides = vec![1i64; shape.len()];
-            for d in (0..shape.len().saturating_sub(1)).rev() {
-                let (size, inner) = (shape[d + 1], strides[d + 1]);
-                strides[d] = if size == DYNAMIC || inner == DYNAMIC { DYNAMIC } else { size.checked_mul(inner)? };
-            }
-            Some((strides, 0))
-        }
-        Some(AttrData::StridedLayout { offset, strides }) => Some((strides.clone(), *offset)),
-        Some(AttrData::AffineMap(map)) if map.results == ir::affine::AffineMap::identity(map.num_dims).results => {
-            strides_and_offset(ctx, Type::memref(ctx, shape.clone(), ty.shaped_element(ctx)?))
-        }
-        _ => None,
-    }
-}
-
-/// Whether the layout is the identity (elements contiguous in row-major order).
+/// Whether the elements are contiguous in row-major order.
 fn is_contiguous(ctx: &Context, ty: Type) -> bool {
-    match ty.data(ctx) {
-        TypeData::MemRef { layout: None, .. } => true,
-        TypeData::MemRef { shape, .. } => strides_and_offset(ctx, ty).is_some_and(|(strides, offset)| {
-            let canonical = strides_and_offset(ctx, Type::memref(ctx, shape.clone(), ty.element_type_or_self(ctx)));
-            offset == 0 && canonical.is_some_and(|(c, _)| c == strides)
-        }),
-        _ => false,
-    }
+    let (Some(shape), Some((strides, offset))) = (ty.shape(ctx), strides_and_offset(ctx, ty)) else { return false };
+    offset == 0 && strides == canonical_strides(shape)
 }
 
 /// Integer arithmetic in `i64` before one anchor, as the lowering needs it.
