@@ -12,7 +12,7 @@ use ir::constraints::ANY_ATTR;
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
 use ir::types::TypeData;
 use ir::verifier::op_error;
-use ir::{define_op, AttrData, Attribute, Context, Diagnostic, Dialect, Ir, OpId, Type};
+use ir::{define_op, AttrData, Attribute, Context, Diagnostic, Dialect, Ir, OpId, Type, Value};
 
 use crate::attrs::{DENSE_I32_ARRAY, DENSE_I64_ARRAY};
 use crate::types::LlvmType;
@@ -321,12 +321,9 @@ fn parse_insert_element(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     Ok(())
 }
 
-fn print_insert_element(p: &mut OpPrinter<'_>, op: OpId) {
+/// `%vector[%i : i32] attr-dict : vector-type`, the part both element ops share.
+fn print_element_access(p: &mut OpPrinter<'_>, op: OpId, vector: Value, position: Value) {
     let ir = p.ir;
-    let [vector, value, position] = ir.operands(op)[..] else { return };
-    p.write(" ");
-    p.print_operand(value);
-    p.write(", ");
     p.print_operand(vector);
     p.write("[");
     p.print_operand(position);
@@ -336,6 +333,14 @@ fn print_insert_element(p: &mut OpPrinter<'_>, op: OpId) {
     p.print_optional_attr_dict(op, &[]);
     p.write(" : ");
     p.print_type(ir.value_type(vector));
+}
+
+fn print_insert_element(p: &mut OpPrinter<'_>, op: OpId) {
+    let [vector, value, position] = p.ir.operands(op)[..] else { return };
+    p.write(" ");
+    p.print_operand(value);
+    p.write(", ");
+    print_element_access(p, op, vector, position);
 }
 
 /// `%vector[%i : i32] attr-dict : vector-type`.
@@ -354,18 +359,9 @@ fn parse_extract_element(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
 }
 
 fn print_extract_element(p: &mut OpPrinter<'_>, op: OpId) {
-    let ir = p.ir;
-    let [vector, position] = ir.operands(op)[..] else { return };
+    let [vector, position] = p.ir.operands(op)[..] else { return };
     p.write(" ");
-    p.print_operand(vector);
-    p.write("[");
-    p.print_operand(position);
-    p.write(" : ");
-    p.print_type(ir.value_type(position));
-    p.write("]");
-    p.print_optional_attr_dict(op, &[]);
-    p.write(" : ");
-    p.print_type(ir.value_type(vector));
+    print_element_access(p, op, vector, position);
 }
 
 /// `%a, %b [0, 1, -1] attr-dict : vector-type`; the result has the mask's length.

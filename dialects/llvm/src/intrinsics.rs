@@ -10,49 +10,31 @@ use ir::{define_op, Dialect};
 use crate::attrs::FASTMATH_FLAGS;
 use crate::{LLVM_POINTER, LLVM_TYPE};
 
-/// Declares one intrinsic; the shape picks operands, flags and syntax.
+/// Declares one intrinsic. The shape says whether it takes fast-math
+/// flags (`float`) and whether it has custom syntax (`generic_*` ops print
+/// in generic form, as upstream).
 macro_rules! intrinsic {
-    (float, $doc:literal, $ty:ident, $name:literal, [$($operand:ident),*]) => {
-        define_op! {
-            #[doc = $doc]
-            pub struct $ty = $name {
-                operands: [$($operand: Single(LLVM_TYPE)),*],
-                results: [res: Single(LLVM_TYPE)],
-                attributes: [fastmathFlags: Optional(FASTMATH_FLAGS)],
-                traits: [PURE],
-                format: "`(` operands `)` attr-dict `:` functional-type(operands, results)",
-            }
-        }
+    (float, $($rest:tt)*) => {
+        intrinsic!(@op [attributes: [fastmathFlags: Optional(FASTMATH_FLAGS)],] [format: "`(` operands `)` attr-dict `:` functional-type(operands, results)",] $($rest)*);
     };
-    (plain, $doc:literal, $ty:ident, $name:literal, [$($operand:ident),*]) => {
-        define_op! {
-            #[doc = $doc]
-            pub struct $ty = $name {
-                operands: [$($operand: Single(LLVM_TYPE)),*],
-                results: [res: Single(LLVM_TYPE)],
-                traits: [PURE],
-                format: "`(` operands `)` attr-dict `:` functional-type(operands, results)",
-            }
-        }
+    (plain, $($rest:tt)*) => {
+        intrinsic!(@op [] [format: "`(` operands `)` attr-dict `:` functional-type(operands, results)",] $($rest)*);
     };
-    (generic_float, $doc:literal, $ty:ident, $name:literal, [$($operand:ident),*]) => {
-        define_op! {
-            #[doc = $doc]
-            pub struct $ty = $name {
-                operands: [$($operand: Single(LLVM_TYPE)),*],
-                results: [res: Single(LLVM_TYPE)],
-                attributes: [fastmathFlags: Optional(FASTMATH_FLAGS)],
-                traits: [PURE],
-            }
-        }
+    (generic_float, $($rest:tt)*) => {
+        intrinsic!(@op [attributes: [fastmathFlags: Optional(FASTMATH_FLAGS)],] [] $($rest)*);
     };
-    (generic, $doc:literal, $ty:ident, $name:literal, [$($operand:ident),*]) => {
+    (generic, $($rest:tt)*) => {
+        intrinsic!(@op [] [] $($rest)*);
+    };
+    (@op [$($attributes:tt)*] [$($format:tt)*] $doc:literal, $ty:ident, $name:literal, [$($operand:ident),*]) => {
         define_op! {
             #[doc = $doc]
             pub struct $ty = $name {
                 operands: [$($operand: Single(LLVM_TYPE)),*],
                 results: [res: Single(LLVM_TYPE)],
+                $($attributes)*
                 traits: [PURE],
+                $($format)*
             }
         }
     };

@@ -30,6 +30,16 @@ pub trait Pass: Send + Sync {
     fn run(&self, ir: &mut Ir, op: OpId, cx: &mut PassContext<'_>) -> Result<(), Diagnostic>;
 }
 
+/// A pass that is one function of the IR it runs on (no options, no
+/// analyses): `create: |_| Ok(Box::new(FunctionPass(convert_scf_to_cf)))`.
+pub struct FunctionPass(pub fn(&mut Ir, OpId) -> Result<(), Diagnostic>);
+
+impl Pass for FunctionPass {
+    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
+        (self.0)(ir, op)
+    }
+}
+
 /// What a running pass can ask for: cached analyses, and which of them it keeps valid.
 pub struct PassContext<'a> {
     analyses: &'a AnalysisManager,

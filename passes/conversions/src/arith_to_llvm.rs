@@ -7,12 +7,12 @@
 
 use dialect_arith as arith;
 use dialect_llvm as llvm;
-use ir::pass::{Pass, PassContext, PassInfo};
-use ir::rewrite::{apply_conversion, ConversionMode, ConversionPattern, ConversionTarget, PatternRewriter, TypeConverter};
+use ir::pass::{FunctionPass, PassInfo};
+use ir::rewrite::{ConversionPattern, PatternRewriter, TypeConverter};
 use ir::{AttrData, Attribute, Context, Diagnostic, Ir, Location, OpId, OpType, Type, Value};
 
 use crate::direct_lowering::{direct, rewrite_as};
-use crate::llvm_type_converter::llvm_type_converter;
+use crate::llvm_type_converter::lower_dialect_to_llvm;
 
 pub const INFO: PassInfo = PassInfo {
     name: "convert-arith-to-llvm",
@@ -20,23 +20,12 @@ pub const INFO: PassInfo = PassInfo {
     anchor: None,
     options: &[],
     dependent_dialects: &["llvm"],
-    create: |_| Ok(Box::new(ConvertArithToLlvm)),
+    create: |_| Ok(Box::new(FunctionPass(convert_arith_to_llvm))),
 };
-
-struct ConvertArithToLlvm;
-
-impl Pass for ConvertArithToLlvm {
-    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        convert_arith_to_llvm(ir, op)
-    }
-}
 
 /// Lowers every arith op under `root`; ops of other dialects stay.
 pub fn convert_arith_to_llvm(ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
-    let target = ConversionTarget::default().legal_dialect("llvm").illegal_dialect("arith");
-    let mut patterns = Vec::new();
-    populate_arith_to_llvm_patterns(&mut patterns);
-    apply_conversion(ir, root, &target, &llvm_type_converter(), &patterns, ConversionMode::Partial)
+    lower_dialect_to_llvm(ir, root, "arith", populate_arith_to_llvm_patterns)
 }
 
 /// The patterns that lower arith ops.

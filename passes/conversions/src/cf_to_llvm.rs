@@ -8,7 +8,7 @@ use dialect_cf as cf;
 use dialect_llvm as llvm;
 use ir::attributes::DenseElements;
 use ir::body::WalkOrder;
-use ir::pass::{Pass, PassContext, PassInfo};
+use ir::pass::{FunctionPass, PassInfo};
 use ir::rewrite::{
     apply_conversion, convert_block_arguments, ConversionMode, ConversionPattern, ConversionTarget, PatternRewriter,
     TypeConverter,
@@ -24,16 +24,8 @@ pub const INFO: PassInfo = PassInfo {
     anchor: None,
     options: &[],
     dependent_dialects: &["llvm"],
-    create: |_| Ok(Box::new(ConvertCfToLlvm)),
+    create: |_| Ok(Box::new(FunctionPass(convert_cf_to_llvm))),
 };
-
-struct ConvertCfToLlvm;
-
-impl Pass for ConvertCfToLlvm {
-    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        convert_cf_to_llvm(ir, op)
-    }
-}
 
 /// Lowers every cf op under `root`, converting the argument types of the
 /// blocks they branch to.

@@ -10,12 +10,12 @@
 use dialect_llvm as llvm;
 use dialect_memref as memref;
 use dialect_memref::layout::{canonical_strides, strides_and_offset};
-use ir::pass::{Pass, PassContext, PassInfo};
-use ir::rewrite::{apply_conversion, ConversionMode, ConversionPattern, ConversionTarget, PatternRewriter, TypeConverter};
+use ir::pass::{FunctionPass, PassInfo};
+use ir::rewrite::{ConversionPattern, PatternRewriter, TypeConverter};
 use ir::types::{TypeData, DYNAMIC};
 use ir::{AttrData, Attribute, Context, Diagnostic, Ir, Location, OpId, OpType, Type, Value};
 
-use crate::llvm_type_converter::{index_type, llvm_type_converter};
+use crate::llvm_type_converter::{index_type, lower_dialect_to_llvm};
 use crate::memref_descriptor::{index_constant, MemRefDescriptor};
 
 pub const INFO: PassInfo = PassInfo {
@@ -24,23 +24,12 @@ pub const INFO: PassInfo = PassInfo {
     anchor: None,
     options: &[],
     dependent_dialects: &["llvm"],
-    create: |_| Ok(Box::new(FinalizeMemRefToLlvm)),
+    create: |_| Ok(Box::new(FunctionPass(finalize_memref_to_llvm))),
 };
-
-struct FinalizeMemRefToLlvm;
-
-impl Pass for FinalizeMemRefToLlvm {
-    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        finalize_memref_to_llvm(ir, op)
-    }
-}
 
 /// Lowers every memref op under `root`.
 pub fn finalize_memref_to_llvm(ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
-    let target = ConversionTarget::default().legal_dialect("llvm").illegal_dialect("memref");
-    let mut patterns = Vec::new();
-    populate_memref_to_llvm_patterns(&mut patterns);
-    apply_conversion(ir, root, &target, &llvm_type_converter(), &patterns, ConversionMode::Partial)
+    lower_dialect_to_llvm(ir, root, "memref", populate_memref_to_llvm_patterns)
 }
 
 /// The patterns that lower memref ops.

@@ -15,14 +15,11 @@
 
 use dialect_func as func;
 use dialect_llvm as llvm;
-use ir::pass::{Pass, PassContext, PassInfo};
-use ir::rewrite::{
-    apply_conversion, convert_block_arguments, ConversionMode, ConversionPattern, ConversionTarget, PatternRewriter,
-    TypeConverter,
-};
+use ir::pass::{FunctionPass, PassInfo};
+use ir::rewrite::{convert_block_arguments, ConversionPattern, PatternRewriter, TypeConverter};
 use ir::{Attribute, BlockId, Context, Diagnostic, Ir, Location, OpId, OpType, Type, Value};
 
-use crate::llvm_type_converter::llvm_type_converter;
+use crate::llvm_type_converter::lower_dialect_to_llvm;
 use crate::memref_descriptor::{index_constant, MemRefDescriptor};
 
 pub const INFO: PassInfo = PassInfo {
@@ -31,23 +28,12 @@ pub const INFO: PassInfo = PassInfo {
     anchor: None,
     options: &[],
     dependent_dialects: &["llvm"],
-    create: |_| Ok(Box::new(ConvertFuncToLlvm)),
+    create: |_| Ok(Box::new(FunctionPass(convert_func_to_llvm))),
 };
-
-struct ConvertFuncToLlvm;
-
-impl Pass for ConvertFuncToLlvm {
-    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        convert_func_to_llvm(ir, op)
-    }
-}
 
 /// Lowers every func op under `root`.
 pub fn convert_func_to_llvm(ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
-    let target = ConversionTarget::default().legal_dialect("llvm").illegal_dialect("func");
-    let mut patterns = Vec::new();
-    populate_func_to_llvm_patterns(&mut patterns);
-    apply_conversion(ir, root, &target, &llvm_type_converter(), &patterns, ConversionMode::Partial)
+    lower_dialect_to_llvm(ir, root, "func", populate_func_to_llvm_patterns)
 }
 
 /// The patterns that lower func ops.

@@ -7,7 +7,7 @@
 //! of `i64`. Integers, floats and 1-D vectors stay as they are.
 
 use dialect_llvm::types::{self as llvm_types, LlvmType};
-use ir::rewrite::TypeConverter;
+use ir::rewrite::{apply_conversion, ConversionMode, ConversionPattern, ConversionTarget, TypeConverter};
 use ir::types::TypeData;
 use ir::{AttrData, Attribute, Context, Type};
 
@@ -63,6 +63,20 @@ pub fn convert_type(ctx: &Context, ty: Type) -> Option<Type> {
         _ if llvm_types::is_llvm_compatible(ctx, ty) => Some(ty),
         _ => None,
     }
+}
+
+/// Lowers the ops of `dialect` under `root` with `patterns` (a partial
+/// conversion: other dialects stay), llvm ops being legal.
+pub fn lower_dialect_to_llvm(
+    ir: &mut ir::Ir,
+    root: ir::OpId,
+    dialect: &str,
+    populate: fn(&mut Vec<Box<dyn ConversionPattern>>),
+) -> Result<(), ir::Diagnostic> {
+    let target = ConversionTarget::default().legal_dialect("llvm").illegal_dialect(dialect);
+    let mut patterns = Vec::new();
+    populate(&mut patterns);
+    apply_conversion(ir, root, &target, &llvm_type_converter(), &patterns, ConversionMode::Partial)
 }
 
 /// The type converter of the llvm lowerings.

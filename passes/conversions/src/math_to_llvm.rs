@@ -6,13 +6,13 @@
 
 use dialect_llvm as llvm;
 use dialect_math as math;
-use ir::pass::{Pass, PassContext, PassInfo};
-use ir::rewrite::{apply_conversion, ConversionMode, ConversionPattern, ConversionTarget, PatternRewriter, TypeConverter};
+use ir::pass::{FunctionPass, PassInfo};
+use ir::rewrite::{ConversionPattern, PatternRewriter, TypeConverter};
 use ir::types::FloatKind;
 use ir::{Attribute, Diagnostic, Ir, Location, OpId, OpType, Type, TypeData, Value};
 
 use crate::direct_lowering::{direct, llvm_flags};
-use crate::llvm_type_converter::llvm_type_converter;
+use crate::llvm_type_converter::lower_dialect_to_llvm;
 
 pub const INFO: PassInfo = PassInfo {
     name: "convert-math-to-llvm",
@@ -20,23 +20,12 @@ pub const INFO: PassInfo = PassInfo {
     anchor: None,
     options: &[],
     dependent_dialects: &["llvm"],
-    create: |_| Ok(Box::new(ConvertMathToLlvm)),
+    create: |_| Ok(Box::new(FunctionPass(convert_math_to_llvm))),
 };
-
-struct ConvertMathToLlvm;
-
-impl Pass for ConvertMathToLlvm {
-    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        convert_math_to_llvm(ir, op)
-    }
-}
 
 /// Lowers every math op under `root`.
 pub fn convert_math_to_llvm(ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
-    let target = ConversionTarget::default().legal_dialect("llvm").illegal_dialect("math");
-    let mut patterns = Vec::new();
-    populate_math_to_llvm_patterns(&mut patterns);
-    apply_conversion(ir, root, &target, &llvm_type_converter(), &patterns, ConversionMode::Partial)
+    lower_dialect_to_llvm(ir, root, "math", populate_math_to_llvm_patterns)
 }
 
 /// The patterns that lower math ops.

@@ -30,7 +30,7 @@
 use dialect_arith as arith;
 use dialect_cf as cf;
 use dialect_scf as scf;
-use ir::pass::{Pass, PassContext, PassInfo};
+use ir::pass::{FunctionPass, PassInfo};
 use ir::rewrite::{
     apply_conversion, ConversionMode, ConversionPattern, ConversionTarget, InsertPoint, PatternRewriter, TypeConverter,
 };
@@ -43,16 +43,8 @@ pub const INFO: PassInfo = PassInfo {
     anchor: None,
     options: &[],
     dependent_dialects: &["arith", "cf", "scf"],
-    create: |_| Ok(Box::new(ScfToCf)),
+    create: |_| Ok(Box::new(FunctionPass(convert_scf_to_cf))),
 };
-
-struct ScfToCf;
-
-impl Pass for ScfToCf {
-    fn run(&self, ir: &mut Ir, op: OpId, _: &mut PassContext<'_>) -> Result<(), Diagnostic> {
-        convert_scf_to_cf(ir, op)
-    }
-}
 
 /// The scf ops this conversion removes.
 const LOWERED: [&str; 7] = [
