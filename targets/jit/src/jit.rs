@@ -109,7 +109,7 @@ impl<'ctx> Jit<'ctx> {
         if function.get_call_conventions() != 0 {
             return Err(JitError::WrongCallingConvention(entry.to_string()));
         }
-        // An entry with internal linkage has no symbol to look up.
+        // Defensive: the engine knows every function with a body.
         self.engine.get_function_address(entry).map_err(|_| JitError::EntryNotFound(entry.to_string()))
     }
 

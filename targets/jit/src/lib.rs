@@ -36,8 +36,9 @@
 //!   before and after the call (see `ml_runtime::stdout`).
 //!
 //! Known limits: a libcall that the code generator introduces (not in the
-//! IR) and that the process lacks still makes MCJIT abort; the entry must
-//! have external linkage.
+//! IR) and that the process lacks still makes MCJIT abort; an entry with
+//! internal linkage can be inlined and removed by the `-On` pipeline (it is
+//! then "not found").
 
 mod error;
 mod isolate;

@@ -26,8 +26,13 @@
 //! code that frees it is not supported.
 //!
 //! Read the counters with [`stats`]; [`begin_run`] and [`AllocStats::since`]
-//! give the figures of one run. [`report_requested`] tells whether the user
-//! asked (with `ML_RUNTIME_ALLOC_STATS=1`) for them to be reported.
+//! give the figures of one run (ml-jit returns them with each run's
+//! outcome). A tool reports them on stderr, one line, when the user asks
+//! with `ML_RUNTIME_ALLOC_STATS=1` ([`report_requested`]) or the tool's own
+//! flag, e.g. `ml-runtime: 1 allocations (24 bytes) still live, ...` (the
+//! `Display` of [`AllocStats`]); a leak check fails when
+//! [`AllocStats::leaked`]. Figures are exact for a run in a forked child; a
+//! run in-process also sees counted allocations of other threads.
 
 use std::ffi::{c_int, c_void};
 use std::fmt;

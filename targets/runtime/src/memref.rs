@@ -288,27 +288,37 @@ impl<T: Element> View<'_, T> {
 /// `rank` and `desc` describe a live memref of `T`.
 unsafe fn print_memref<T: Element>(prefix: &str, rank: i64, desc: *const c_void) {
     // SAFETY: forwarded from the caller.
-    let Some(view) = (unsafe { View::<T>::ranked(rank, desc) }) else {
+    let Some((header, data)) = (unsafe { render::<T>(prefix, rank, desc) }) else {
         return;
     };
-    let mut out = Vec::with_capacity(256);
-    out.extend_from_slice(prefix.as_bytes());
-    view.push_metadata(&mut out);
-    out.extend_from_slice(b" data = \n");
-    write_stdout(&out);
+    write_stdout(&header);
     flush_c();
-    out.clear();
+    write_stdout(&data);
+    flush_c();
+}
+
+/// What [`print_memref`] prints: the line up to `data = ` and its newline,
+/// then the elements and the final newline.
+///
+/// # Safety
+/// As for [`print_memref`].
+unsafe fn render<T: Element>(prefix: &str, rank: i64, desc: *const c_void) -> Option<(Vec<u8>, Vec<u8>)> {
+    // SAFETY: forwarded from the caller.
+    let view = unsafe { View::<T>::ranked(rank, desc) }?;
+    let mut header = prefix.as_bytes().to_vec();
+    view.push_metadata(&mut header);
+    header.extend_from_slice(b" data = \n");
+    let mut data = Vec::with_capacity(256);
     if view.rank == 0 {
-        out.push(b'[');
+        data.push(b'[');
     }
     // SAFETY: forwarded from the caller.
-    unsafe { view.push_data(&mut out, view.rank, view.offset, view.sizes, view.strides) };
+    unsafe { view.push_data(&mut data, view.rank, view.offset, view.sizes, view.strides) };
     if view.rank == 0 {
-        out.push(b']');
+        data.push(b']');
     }
-    out.push(b'\n');
-    write_stdout(&out);
-    flush_c();
+    data.push(b'\n');
+    Some((header, data))
 }
 
 /// # Safety
@@ -538,5 +548,79 @@ pub unsafe extern "C" fn memref_copy(elem_size: i64, src: *const UnrankedMemRef,
             read = read.wrapping_sub(s.sizes[axis].wrapping_mul(s.strides[axis]).wrapping_mul(elem_size));
             write = write.wrapping_sub(d.sizes[axis].wrapping_mul(d.strides[axis]).wrapping_mul(elem_size));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders a memref of rank `N` over `data` (addresses masked).
+    fn render_f32<const N: usize>(data: &[f32], offset: i64, sizes: [i64; N], strides: [i64; N]) -> String {
+        #[repr(C)]
+        struct Desc<const N: usize> {
+            allocated: *const f32,
+            aligned: *const f32,
+            offset: i64,
+            sizes: [i64; N],
+            strides: [i64; N],
+        }
+        let desc = Desc { allocated: data.as_ptr(), aligned: data.as_ptr(), offset, sizes, strides };
+        // SAFETY: a live descriptor of rank N over `data`.
+        let (header, body) = unsafe { render::<f32>("Memref ", N as i64, (&desc as *const Desc<N>).cast()) }.unwrap();
+        let header = String::from_utf8(header).unwrap();
+        let masked = header.replace(&format!("{:#x}", data.as_ptr() as usize), "0x<addr>");
+        masked + &String::from_utf8(body).unwrap()
+    }
+
+    #[test]
+    fn renders_like_upstream() {
+        let data = [1.0, 2.5, -3.0, 4.0, 5.0, 6.0];
+        assert_eq!(
+            render_f32(&data, 0, [2, 3], [3, 1]),
+            "Memref base@ = 0x<addr> rank = 2 offset = 0 sizes = [2, 3] strides = [3, 1] data = \n[[1,   2.5,   -3], \n [4,   5,   6]]\n"
+        );
+        assert_eq!(
+            render_f32(&data, 5, [], []),
+            "Memref base@ = 0x<addr> rank = 0 offset = 5 sizes = [] strides = [] data = \n[6]\n"
+        );
+    }
+
+    #[test]
+    fn empty_dimensions_print_as_empty_brackets() {
+        // Upstream reads one element out of bounds here instead.
+        let data = [7.0];
+        assert!(render_f32(&data, 0, [0], [1]).ends_with("data = \n[]\n"));
+        assert!(render_f32(&data, 0, [2, 0, 3], [0, 3, 1]).ends_with("data = \n[[], \n []]\n"));
+    }
+
+    #[test]
+    fn corrupt_descriptors_print_nothing() {
+        // SAFETY: rejected before any read.
+        assert!(unsafe { render::<f32>("", -1, std::ptr::null()) }.is_none());
+        // SAFETY: as above.
+        assert!(unsafe { render::<f32>("", 1 << 20, std::ptr::null()) }.is_none());
+    }
+
+    #[test]
+    fn memref_copy_follows_both_strides() {
+        #[repr(C)]
+        struct Desc {
+            allocated: *const f32,
+            aligned: *const f32,
+            offset: i64,
+            sizes: [i64; 2],
+            strides: [i64; 2],
+        }
+        let src: Vec<f32> = (0..16).map(|i| i as f32).collect();
+        let mut dst = [0f32; 6];
+        // The 2x3 window at (1, 1) of a 4x4 buffer, into a 3x2 transposed layout.
+        let s = Desc { allocated: src.as_ptr(), aligned: src.as_ptr(), offset: 5, sizes: [2, 3], strides: [4, 1] };
+        let d = Desc { allocated: dst.as_ptr(), aligned: dst.as_mut_ptr(), offset: 0, sizes: [2, 3], strides: [1, 2] };
+        let su = UnrankedMemRef { rank: 2, descriptor: (&s as *const Desc).cast_mut().cast() };
+        let du = UnrankedMemRef { rank: 2, descriptor: (&d as *const Desc).cast_mut().cast() };
+        // SAFETY: live descriptors of the same shape over live buffers.
+        unsafe { memref_copy(4, &su, &du) };
+        assert_eq!(dst, [5.0, 9.0, 6.0, 10.0, 7.0, 11.0]);
     }
 }
