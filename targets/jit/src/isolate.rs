@@ -17,7 +17,7 @@ use std::ffi::c_int;
 
 use ml_runtime::alloc::{self, AllocStats};
 
-use crate::jit::invoke;
+use crate::jit::{invoke, Structors};
 use crate::{EntryValue, JitError, Outcome, ResultKind};
 
 /// The message the child sends back: the result's bits and six counters.
@@ -123,10 +123,11 @@ fn decode(kind: ResultKind, message: &[u8]) -> Option<(EntryValue, AllocStats)> 
     Some((value, stats))
 }
 
-/// Forks, calls `address` as `extern "C" fn() -> kind` in the child
+/// Forks, calls the constructors, `address` as `extern "C" fn() -> kind`
+/// and the destructors in the child
 /// (stdout redirected into a pipe when `capture`), and reports what
 /// happened.
-pub(crate) fn run_in_child(address: usize, kind: ResultKind, capture: bool) -> Result<Outcome, JitError> {
+pub(crate) fn run_in_child(address: usize, kind: ResultKind, structors: &Structors, capture: bool) -> Result<Outcome, JitError> {
     // Output buffered in this process must not be written twice.
     ml_runtime::stdout::flush();
     let (result_read, result_write) = pipe()?;
@@ -154,8 +155,14 @@ pub(crate) fn run_in_child(address: usize, kind: ResultKind, capture: bool) -> R
             close(write);
         }
         let start = alloc::begin_run();
-        // SAFETY: the caller checked the signature of `address`.
-        let value = unsafe { invoke(address, kind) };
+        // SAFETY: the caller checked the signature of `address`; the
+        // structors are `void ()`.
+        let value = unsafe {
+            Structors::run(&structors.constructors);
+            let value = invoke(address, kind);
+            Structors::run(&structors.destructors);
+            value
+        };
         ml_runtime::stdout::flush_c();
         let stats = alloc::stats().since(&start);
         write_all(result_write, &encode(value, &stats));

@@ -55,6 +55,27 @@ pub struct Outcome {
 pub struct Jit<'ctx> {
     module: Module<'ctx>,
     engine: ExecutionEngine<'ctx>,
+    /// `llvm.global_ctors` and `llvm.global_dtors`, in the order they run.
+    structors: Structors,
+}
+
+/// The compiled addresses of a module's global constructors and
+/// destructors, in the order they run.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Structors {
+    pub(crate) constructors: Vec<usize>,
+    pub(crate) destructors: Vec<usize>,
+}
+
+impl Structors {
+    /// # Safety
+    /// The addresses are live `void ()` functions.
+    pub(crate) unsafe fn run(list: &[usize]) {
+        for &address in list {
+            // SAFETY: the caller's promise.
+            unsafe { invoke(address, ResultKind::Void) };
+        }
+    }
 }
 
 impl<'ctx> Jit<'ctx> {
@@ -84,7 +105,18 @@ impl<'ctx> Jit<'ctx> {
         for (function, address) in mapping {
             engine.add_global_mapping(&function, address);
         }
-        Ok(Jit { module, engine })
+        let address = |name: String| {
+            engine
+                .get_function_address(&name)
+                .map_err(|_| JitError::Engine(format!("global constructor or destructor '{name}' was not compiled")))
+        };
+        let structors = Structors {
+            constructors: structor_names(&module, "llvm.global_ctors").into_iter().map(address).collect::<Result<_, _>>()?,
+            // Destructors too run lowest priority first (LangRef, and
+            // mlir-runner).
+            destructors: structor_names(&module, "llvm.global_dtors").into_iter().map(address).collect::<Result<_, _>>()?,
+        };
+        Ok(Jit { module, engine, structors })
     }
 
     /// The module (after optimisation).
@@ -113,23 +145,30 @@ impl<'ctx> Jit<'ctx> {
         self.engine.get_function_address(entry).map_err(|_| JitError::EntryNotFound(entry.to_string()))
     }
 
-    /// Calls `entry` (see [`Jit::entry_address`] for the checks) in `mode`.
-    /// C stdout is flushed before and after, so the program's output comes
-    /// before anything the caller prints next.
+    /// Runs the program once in `mode`: the module's global constructors,
+    /// `entry` (see [`Jit::entry_address`] for the checks), its global
+    /// destructors (as mlir-runner, before the result is printed). C stdout
+    /// is flushed before and after, so the program's output comes before
+    /// anything the caller prints next.
     pub fn run(&self, entry: &str, kind: ResultKind, mode: RunMode) -> Result<Outcome, JitError> {
         let address = self.entry_address(entry, kind)?;
         match mode {
             RunMode::InProcess => {
                 ml_runtime::stdout::flush();
                 let start = alloc::begin_run();
-                // SAFETY: `address` is a compiled function of this engine
-                // whose signature `entry_address` checked.
-                let value = unsafe { invoke(address, kind) };
+                // SAFETY: compiled functions of this engine whose signatures
+                // were checked (`entry_address`) or are fixed (structors).
+                let value = unsafe {
+                    Structors::run(&self.structors.constructors);
+                    let value = invoke(address, kind);
+                    Structors::run(&self.structors.destructors);
+                    value
+                };
                 ml_runtime::stdout::flush();
                 Ok(Outcome { value, allocations: alloc::stats().since(&start), stdout: Vec::new() })
             }
-            RunMode::Child => isolate::run_in_child(address, kind, false),
-            RunMode::ChildCapturingStdout => isolate::run_in_child(address, kind, true),
+            RunMode::Child => isolate::run_in_child(address, kind, &self.structors, false),
+            RunMode::ChildCapturingStdout => isolate::run_in_child(address, kind, &self.structors, true),
         }
     }
 }
@@ -225,6 +264,46 @@ fn set_function_cpu(module: &Module<'_>, machine: &TargetMachine, cpu: &Cpu) {
             }
         }
     }
+}
+
+/// The functions of the global constructor or destructor list `list`
+/// (`[N x {i32 priority, ptr function, ptr data}]`), by priority.
+fn structor_names(module: &Module<'_>, list: &str) -> Vec<String> {
+    use inkwell::llvm_sys::core::{
+        LLVMConstIntGetSExtValue, LLVMGetNumOperands, LLVMGetOperand, LLVMGetValueName2, LLVMIsAConstantInt, LLVMIsAFunction,
+    };
+    use inkwell::values::AsValueRef;
+
+    let Some(init) = module.get_global(list).and_then(|g| g.get_initializer()) else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    // SAFETY: reading operands of live constants of this module, each
+    // checked for null and kind before use.
+    unsafe {
+        let array = init.as_value_ref();
+        for i in 0..LLVMGetNumOperands(array).max(0) as u32 {
+            let entry = LLVMGetOperand(array, i);
+            if entry.is_null() || LLVMGetNumOperands(entry) < 2 {
+                continue;
+            }
+            let (priority, function) = (LLVMGetOperand(entry, 0), LLVMGetOperand(entry, 1));
+            if priority.is_null() || function.is_null() || LLVMIsAFunction(function).is_null() {
+                continue;
+            }
+            let priority = if LLVMIsAConstantInt(priority).is_null() { 65535 } else { LLVMConstIntGetSExtValue(priority) };
+            let mut len = 0usize;
+            let name = LLVMGetValueName2(function, &mut len);
+            if name.is_null() {
+                continue;
+            }
+            let name = std::slice::from_raw_parts(name.cast::<u8>(), len);
+            entries.push((priority, String::from_utf8_lossy(name).into_owned()));
+        }
+    }
+    // Stable: equal priorities keep their order.
+    entries.sort_by_key(|(priority, _)| *priority);
+    entries.into_iter().map(|(_, name)| name).collect()
 }
 
 /// Whether the process defines `name` (libc's functions, for instance).
