@@ -6,7 +6,7 @@ use inkwell::attributes::AttributeLoc;
 use inkwell::context::Context;
 use inkwell::execution_engine::ExecutionEngine;
 use inkwell::memory_buffer::MemoryBuffer;
-use inkwell::module::Module;
+use inkwell::module::{Linkage, Module};
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple};
 use inkwell::types::BasicTypeEnum;
@@ -327,6 +327,8 @@ fn resolve_externals<'ctx>(
     let mut missing = Vec::new();
     for function in module.get_functions() {
         let used = function.as_global_value().as_pointer_value().get_first_use().is_some();
+        // An unresolved extern_weak function is null, which is allowed.
+        let weak = function.get_linkage() == Linkage::ExternalWeak;
         if function.count_basic_blocks() > 0 || function.get_intrinsic_id() != 0 || !used {
             continue;
         }
@@ -335,14 +337,15 @@ fn resolve_externals<'ctx>(
             count_allocations.then(|| alloc::libc_interposers().iter().find(|s| s.name == name)).flatten().map(|s| s.address());
         if let Some(address) = interposed.or_else(|| ml_runtime::lookup(&name)) {
             mapping.push((function, address));
-        } else if !process_defines(&name) {
+        } else if !weak && !process_defines(&name) {
             missing.push(name);
         }
     }
     for global in module.get_globals() {
         let used = global.as_pointer_value().get_first_use().is_some();
         let name = global.get_name().to_string_lossy().into_owned();
-        if global.is_declaration() && used && !process_defines(&name) {
+        let weak = global.get_linkage() == Linkage::ExternalWeak;
+        if global.is_declaration() && used && !weak && !process_defines(&name) {
             missing.push(name);
         }
     }

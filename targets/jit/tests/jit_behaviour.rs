@@ -80,6 +80,10 @@ fn bad_modules_are_errors() {
     assert_eq!(e, JitError::UnresolvedSymbols(vec!["no_such_function".into(), "no_such_global".into()]));
     assert_eq!(e.to_string(), "unresolved external symbols 'no_such_function', 'no_such_global'");
 
+    // A weak declaration nothing defines is null, not an error.
+    let ir = "declare extern_weak void @maybe()\ndefine i32 @main() {\n  %p = icmp eq ptr @maybe, null\n  %r = zext i1 %p to i32\n  ret i32 %r\n}\n";
+    assert_eq!(run(ir, "main", ResultKind::I32).map(|o| o.value), Ok(EntryValue::I32(1)));
+
     let ir = "target triple = \"nvptx64-nvidia-cuda\"\ndefine void @main() {\n  ret void\n}\n";
     let e = error(ir, "main", ResultKind::Void);
     assert!(matches!(&e, JitError::Target(m) if m.contains("nvptx64-nvidia-cuda")), "{e}");

@@ -7,7 +7,7 @@
 //!   ABIs (`(i64 rank, ptr)` and `_mlir_ciface_*(ptr)`), the ranked
 //!   `_mlir_ciface_printMemref<N>d<T>`, `printMemrefShape*`,
 //!   `verifyMemRef*`, `memrefCopy`;
-//! - scalars ([`print`]): `printI64`, `printU64`, `printF32`, `printF64`,
+//! - scalars ([`mod@print`]): `printI64`, `printU64`, `printF32`, `printF64`,
 //!   `printF16`, `printBF16`, `printString`, `printCString`, `printOpen`,
 //!   `printClose`, `printComma`, `printNewline`, `printFlops`, `rtclock`,
 //!   `_mlir_ciface_nanoTime`;

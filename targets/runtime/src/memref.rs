@@ -19,7 +19,7 @@
 //! `Memref ` instead of `Unranked Memref `.
 //!
 //! # Output
-//! Byte for byte upstream's: see [`print_memref`]. One deviation: upstream
+//! Byte for byte upstream's (the layout is described at `print_memref`). One deviation: upstream
 //! reads (and prints) one element of a dimension of size 0, out of bounds;
 //! here such a dimension prints as `[]`.
 
