@@ -40,7 +40,7 @@ llvm.func @switches(%v: i32, %a: i32) -> i32 {
   // CHECK-NEXT: switch i32 %0, label %[[DEFAULT:[0-9]+]] [
   // CHECK-NEXT:   i32 1, label %[[ONE:[0-9]+]]
   // CHECK-NEXT:   i32 -5, label %[[JOIN:[0-9]+]]
-  // CHECK-NEXT: ], !prof ![[W:[0-9]+]]
+  // CHECK-NEXT: ], !prof ![[$W:[0-9]+]]
   llvm.switch %v : i32, ^default [
     1: ^one,
     -5: ^join(%a : i32)
@@ -101,4 +101,4 @@ llvm.func @dominance_order(%a: i32) -> i32 {
   llvm.br ^use
 }
 
-// CHECK: ![[W]] = !{!"branch_weights", i32 5, i32 3, i32 1}
+// CHECK: ![[$W]] = !{!"branch_weights", i32 5, i32 3, i32 1}

@@ -27,9 +27,9 @@ llvm.func @loads_and_stores(%p: !llvm.ptr, %v: i32) {
   %2 = llvm.load volatile %p : !llvm.ptr -> i32
   // CHECK-NEXT: load atomic i32, ptr %0 acquire, align 4
   %3 = llvm.load %p atomic acquire {alignment = 4 : i64} : !llvm.ptr -> i32
-  // CHECK-NEXT: load i32, ptr %0, align 4, !nontemporal ![[ONE:[0-9]+]]
+  // CHECK-NEXT: load i32, ptr %0, align 4, !nontemporal ![[$ONE:[0-9]+]]
   %4 = llvm.load %p {nontemporal} : !llvm.ptr -> i32
-  // CHECK-NEXT: load i32, ptr %0, align 4, !invariant.load ![[EMPTY:[0-9]+]]
+  // CHECK-NEXT: load i32, ptr %0, align 4, !invariant.load ![[$EMPTY:[0-9]+]]
   %5 = llvm.load %p invariant : !llvm.ptr -> i32
   // CHECK-NEXT: load <4 x float>, ptr %0, align 16
   %6 = llvm.load %p : !llvm.ptr -> vector<4xf32>
@@ -39,7 +39,7 @@ llvm.func @loads_and_stores(%p: !llvm.ptr, %v: i32) {
   llvm.store volatile %v, %p {alignment = 8 : i64} : i32, !llvm.ptr
   // CHECK-NEXT: store atomic i32 %1, ptr %0 seq_cst, align 4
   llvm.store %v, %p atomic seq_cst {alignment = 4 : i64} : i32, !llvm.ptr
-  // CHECK-NEXT: store i32 %1, ptr %0, align 4, !nontemporal ![[ONE]]
+  // CHECK-NEXT: store i32 %1, ptr %0, align 4, !nontemporal ![[$ONE]]
   llvm.store %v, %p {nontemporal} : i32, !llvm.ptr
   // CHECK-NEXT: ret void
   llvm.return
@@ -75,5 +75,5 @@ llvm.func @constant_gep() -> i32 {
   llvm.return %2 : i32
 }
 
-// CHECK-DAG: ![[ONE]] = !{i32 1}
-// CHECK-DAG: ![[EMPTY]] = !{}
+// CHECK-DAG: ![[$ONE]] = !{i32 1}
+// CHECK-DAG: ![[$EMPTY]] = !{}
