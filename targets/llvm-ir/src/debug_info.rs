@@ -57,7 +57,7 @@ impl<'ctx> DebugInfo<'ctx> {
         let name = function.get_name().to_string_lossy().into_owned();
         let local = matches!(function.get_linkage(), inkwell::module::Linkage::Internal | inkwell::module::Linkage::Private);
         let subprogram =
-            self.builder.create_function(self.unit.as_debug_info_scope(), &name, None, file, line, ty, local, true, line, DIFlags::ZERO, false);
+            self.builder.create_function(file.as_debug_info_scope(), &name, None, file, line, ty, local, true, line, DIFlags::ZERO, false);
         function.set_subprogram(subprogram);
         self.scope = Some(subprogram.as_debug_info_scope());
     }
