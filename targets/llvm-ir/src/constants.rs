@@ -11,7 +11,12 @@ use ir::{AttrData, Attribute, Diagnostic, OpId, Type};
 use crate::ffi;
 use crate::translator::Translator;
 
-pub(crate) fn constant<'ctx>(t: &mut Translator<'_, 'ctx>, attr: Attribute, ty: Type, op: OpId) -> Result<BasicValueEnum<'ctx>, Diagnostic> {
+pub(crate) fn constant<'ctx>(
+    t: &mut Translator<'_, 'ctx>,
+    attr: Attribute,
+    ty: Type,
+    op: OpId,
+) -> Result<BasicValueEnum<'ctx>, Diagnostic> {
     let llvm_type = t.basic_type(ty, op)?;
     build(t, attr, llvm_type, op)
 }
@@ -22,7 +27,12 @@ fn unsupported(t: &Translator<'_, '_>, attr: Attribute, op: OpId) -> Diagnostic 
 }
 
 /// `attr` as a constant of `ty`.
-fn build<'ctx>(t: &mut Translator<'_, 'ctx>, attr: Attribute, ty: BasicTypeEnum<'ctx>, op: OpId) -> Result<BasicValueEnum<'ctx>, Diagnostic> {
+fn build<'ctx>(
+    t: &mut Translator<'_, 'ctx>,
+    attr: Attribute,
+    ty: BasicTypeEnum<'ctx>,
+    op: OpId,
+) -> Result<BasicValueEnum<'ctx>, Diagnostic> {
     let ctx = t.ir.ctx();
     match (attr.data(ctx), ty) {
         (AttrData::Integer { value, .. }, BasicTypeEnum::IntType(int)) => Ok(integer(int, *value).into()),
@@ -56,7 +66,8 @@ fn build<'ctx>(t: &mut Translator<'_, 'ctx>, attr: Attribute, ty: BasicTypeEnum<
             if fields.len() != items.len() {
                 return Err(unsupported(t, attr, op));
             }
-            let values = items.iter().zip(fields).map(|(&item, field)| build(t, item, field, op)).collect::<Result<Vec<_>, _>>()?;
+            let values =
+                items.iter().zip(fields).map(|(&item, field)| build(t, item, field, op)).collect::<Result<Vec<_>, _>>()?;
             Ok(ffi::const_struct(ty, &values))
         }
         (AttrData::Array(items), BasicTypeEnum::ArrayType(array)) => {
@@ -87,8 +98,7 @@ fn shaped_constant<'ctx>(
     match ty {
         BasicTypeEnum::ArrayType(array) => {
             let element = array.get_element_type();
-            let values =
-                (0..array.len()).map(|_| shaped_constant(t, rest, element, op, whole)).collect::<Result<Vec<_>, _>>()?;
+            let values = (0..array.len()).map(|_| shaped_constant(t, rest, element, op, whole)).collect::<Result<Vec<_>, _>>()?;
             Ok(ffi::const_array(element, &values))
         }
         BasicTypeEnum::VectorType(vector) => {

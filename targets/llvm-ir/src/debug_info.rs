@@ -56,8 +56,19 @@ impl<'ctx> DebugInfo<'ctx> {
         let ty = self.builder.create_subroutine_type(file, None, &[], DIFlags::ZERO);
         let name = function.get_name().to_string_lossy().into_owned();
         let local = matches!(function.get_linkage(), inkwell::module::Linkage::Internal | inkwell::module::Linkage::Private);
-        let subprogram =
-            self.builder.create_function(file.as_debug_info_scope(), &name, None, file, line, ty, local, true, line, DIFlags::ZERO, false);
+        let subprogram = self.builder.create_function(
+            file.as_debug_info_scope(),
+            &name,
+            None,
+            file,
+            line,
+            ty,
+            local,
+            true,
+            line,
+            DIFlags::ZERO,
+            false,
+        );
         function.set_subprogram(subprogram);
         self.scope = Some(subprogram.as_debug_info_scope());
     }

@@ -14,7 +14,12 @@ use inkwell::types::{AsTypeRef, BasicTypeEnum};
 use inkwell::values::{AsValueRef, BasicValueEnum};
 
 extern "C" {
-    fn ml_build_extract_value(builder: LLVMBuilderRef, aggregate: LLVMValueRef, indices: *const c_uint, count: c_uint) -> LLVMValueRef;
+    fn ml_build_extract_value(
+        builder: LLVMBuilderRef,
+        aggregate: LLVMValueRef,
+        indices: *const c_uint,
+        count: c_uint,
+    ) -> LLVMValueRef;
     fn ml_build_insert_value(
         builder: LLVMBuilderRef,
         aggregate: LLVMValueRef,
@@ -118,14 +123,28 @@ pub fn set_ordering(instruction: inkwell::values::InstructionValue<'_>, ordering
     unsafe { llvm::LLVMSetOrdering(instruction.as_value_ref(), ordering) }
 }
 
-pub fn icmp<'ctx>(builder: &Builder<'ctx>, predicate: LLVMIntPredicate, lhs: BasicValueEnum<'ctx>, rhs: BasicValueEnum<'ctx>) -> Option<BasicValueEnum<'ctx>> {
+pub fn icmp<'ctx>(
+    builder: &Builder<'ctx>,
+    predicate: LLVMIntPredicate,
+    lhs: BasicValueEnum<'ctx>,
+    rhs: BasicValueEnum<'ctx>,
+) -> Option<BasicValueEnum<'ctx>> {
     // SAFETY: both operands come from the builder's context; icmp yields an i1 (vector).
-    unsafe { wrap(llvm::LLVMBuildICmp(builder.as_mut_ptr(), predicate, lhs.as_value_ref(), rhs.as_value_ref(), NO_NAME.as_ptr())) }
+    unsafe {
+        wrap(llvm::LLVMBuildICmp(builder.as_mut_ptr(), predicate, lhs.as_value_ref(), rhs.as_value_ref(), NO_NAME.as_ptr()))
+    }
 }
 
-pub fn fcmp<'ctx>(builder: &Builder<'ctx>, predicate: LLVMRealPredicate, lhs: BasicValueEnum<'ctx>, rhs: BasicValueEnum<'ctx>) -> Option<BasicValueEnum<'ctx>> {
+pub fn fcmp<'ctx>(
+    builder: &Builder<'ctx>,
+    predicate: LLVMRealPredicate,
+    lhs: BasicValueEnum<'ctx>,
+    rhs: BasicValueEnum<'ctx>,
+) -> Option<BasicValueEnum<'ctx>> {
     // SAFETY: as for `icmp`.
-    unsafe { wrap(llvm::LLVMBuildFCmp(builder.as_mut_ptr(), predicate, lhs.as_value_ref(), rhs.as_value_ref(), NO_NAME.as_ptr())) }
+    unsafe {
+        wrap(llvm::LLVMBuildFCmp(builder.as_mut_ptr(), predicate, lhs.as_value_ref(), rhs.as_value_ref(), NO_NAME.as_ptr()))
+    }
 }
 
 pub fn fneg<'ctx>(builder: &Builder<'ctx>, operand: BasicValueEnum<'ctx>) -> Option<BasicValueEnum<'ctx>> {
@@ -175,7 +194,11 @@ pub fn gep<'ctx>(
 }
 
 /// `extractvalue aggregate, i, j, ...`.
-pub fn extract_value<'ctx>(builder: &Builder<'ctx>, aggregate: BasicValueEnum<'ctx>, path: &[u32]) -> Option<BasicValueEnum<'ctx>> {
+pub fn extract_value<'ctx>(
+    builder: &Builder<'ctx>,
+    aggregate: BasicValueEnum<'ctx>,
+    path: &[u32],
+) -> Option<BasicValueEnum<'ctx>> {
     // SAFETY: the path is checked against the aggregate type by the dialect's verifier; the shim only forwards to IRBuilder.
     unsafe { wrap(ml_build_extract_value(builder.as_mut_ptr(), aggregate.as_value_ref(), path.as_ptr(), path.len() as c_uint)) }
 }
@@ -199,9 +222,15 @@ pub fn insert_value<'ctx>(
     }
 }
 
-pub fn extract_element<'ctx>(builder: &Builder<'ctx>, vector: BasicValueEnum<'ctx>, index: BasicValueEnum<'ctx>) -> Option<BasicValueEnum<'ctx>> {
+pub fn extract_element<'ctx>(
+    builder: &Builder<'ctx>,
+    vector: BasicValueEnum<'ctx>,
+    index: BasicValueEnum<'ctx>,
+) -> Option<BasicValueEnum<'ctx>> {
     // SAFETY: a vector and an integer index from the builder's context.
-    unsafe { wrap(llvm::LLVMBuildExtractElement(builder.as_mut_ptr(), vector.as_value_ref(), index.as_value_ref(), NO_NAME.as_ptr())) }
+    unsafe {
+        wrap(llvm::LLVMBuildExtractElement(builder.as_mut_ptr(), vector.as_value_ref(), index.as_value_ref(), NO_NAME.as_ptr()))
+    }
 }
 
 pub fn insert_element<'ctx>(
@@ -230,7 +259,13 @@ pub fn shuffle_vector<'ctx>(
 ) -> Option<BasicValueEnum<'ctx>> {
     // SAFETY: two vectors of one type and a constant i32 mask vector.
     unsafe {
-        wrap(llvm::LLVMBuildShuffleVector(builder.as_mut_ptr(), v1.as_value_ref(), v2.as_value_ref(), mask.as_value_ref(), NO_NAME.as_ptr()))
+        wrap(llvm::LLVMBuildShuffleVector(
+            builder.as_mut_ptr(),
+            v1.as_value_ref(),
+            v2.as_value_ref(),
+            mask.as_value_ref(),
+            NO_NAME.as_ptr(),
+        ))
     }
 }
 

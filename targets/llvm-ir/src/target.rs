@@ -50,14 +50,10 @@ pub fn target_machine(options: &TargetOptions) -> Result<TargetMachine, String> 
             TargetMachine::get_default_triple()
         }
     };
-    let target = Target::from_triple(&triple).map_err(|e| {
-        format!("no target for triple '{}': {}", triple.as_str().to_string_lossy(), e.to_string().trim_end())
-    })?;
+    let target = Target::from_triple(&triple)
+        .map_err(|e| format!("no target for triple '{}': {}", triple.as_str().to_string_lossy(), e.to_string().trim_end()))?;
     let (cpu, mut features) = match options.cpu.as_deref() {
-        Some("native") => (
-            TargetMachine::get_host_cpu_name().to_string(),
-            TargetMachine::get_host_cpu_features().to_string(),
-        ),
+        Some("native") => (TargetMachine::get_host_cpu_name().to_string(), TargetMachine::get_host_cpu_features().to_string()),
         Some(cpu) => (cpu.to_string(), String::new()),
         None => (String::new(), String::new()),
     };

@@ -122,10 +122,7 @@ pub fn translate_module<'ctx>(
     crate::debug_info::add_version_flag(&t.module, llvm);
     if let Err(message) = t.module.verify() {
         let message = message.to_string();
-        return Err(Diagnostic::error(
-            ir.op(module).location,
-            format!("LLVM IR fails to verify: {}", message.trim_end()),
-        ));
+        return Err(Diagnostic::error(ir.op(module).location, format!("LLVM IR fails to verify: {}", message.trim_end())));
     }
     Ok(t.module)
 }
@@ -178,17 +175,15 @@ impl<'a, 'ctx> Translator<'a, 'ctx> {
 
     /// The LLVM type of `ty` (including `void` and function types).
     pub fn llvm_type(&mut self, ty: Type, op: OpId) -> Result<AnyTypeEnum<'ctx>, Diagnostic> {
-        crate::types::convert(self, ty).ok_or_else(|| {
-            self.error(op, format!("type '{}' cannot be translated to LLVM IR", self.ir.ctx().print_type(ty)))
-        })
+        crate::types::convert(self, ty)
+            .ok_or_else(|| self.error(op, format!("type '{}' cannot be translated to LLVM IR", self.ir.ctx().print_type(ty))))
     }
 
     /// The LLVM type of `ty`, which must be a type values can have.
     pub fn basic_type(&mut self, ty: Type, op: OpId) -> Result<BasicTypeEnum<'ctx>, Diagnostic> {
         let any = self.llvm_type(ty, op)?;
-        BasicTypeEnum::try_from(any).map_err(|_| {
-            self.error(op, format!("type '{}' is not a type LLVM values can have", self.ir.ctx().print_type(ty)))
-        })
+        BasicTypeEnum::try_from(any)
+            .map_err(|_| self.error(op, format!("type '{}' is not a type LLVM values can have", self.ir.ctx().print_type(ty))))
     }
 
     /// The identified struct named `name`, created opaque on first use.
@@ -254,7 +249,12 @@ impl<'a, 'ctx> Translator<'a, 'ctx> {
 
     /// Translates the body `region` of `function`: entry arguments are its
     /// parameters, other block arguments phi nodes.
-    pub fn translate_function_body(&mut self, op: OpId, region: RegionId, function: FunctionValue<'ctx>) -> Result<(), Diagnostic> {
+    pub fn translate_function_body(
+        &mut self,
+        op: OpId,
+        region: RegionId,
+        function: FunctionValue<'ctx>,
+    ) -> Result<(), Diagnostic> {
         let ir = self.ir;
         let blocks = ir.region_blocks(region).to_vec();
         let Some(&entry) = blocks.first() else { return Ok(()) };

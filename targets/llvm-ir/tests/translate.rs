@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use ir::constraints::ANY_TYPE;
-use ir::{define_op, Dialect, Diagnostic, Ir, OpId};
+use ir::{define_op, Diagnostic, Dialect, Ir, OpId};
 use ml_llvm_ir::{translate_module, LlvmTranslation, TranslateOptions, Translator};
 
 define_op! {
@@ -68,10 +68,8 @@ fn lowered_matmul_snapshot() {
 
 #[test]
 fn a_user_op_translates_through_its_interface() {
-    let out = translate(
-        "llvm.func @f(%a: i32) -> i32 {\n  %0 = \"user.double\"(%a) : (i32) -> i32\n  llvm.return %0 : i32\n}\n",
-    )
-    .expect("translates");
+    let out = translate("llvm.func @f(%a: i32) -> i32 {\n  %0 = \"user.double\"(%a) : (i32) -> i32\n  llvm.return %0 : i32\n}\n")
+        .expect("translates");
     assert!(out.contains("%2 = add i32 %0, %0\n  ret i32 %2"), "{out}");
 }
 

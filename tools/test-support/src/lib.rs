@@ -39,9 +39,9 @@ pub const LLVM_BIN: &str = "/usr/lib/llvm-22/bin";
 /// lit suite runs the files that use it, so it is built fresh for them.
 pub fn runs_tool(path: &Path, tool: &str) -> bool {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    text.lines().filter(|l| l.trim_start().starts_with("// RUN:")).any(|l| {
-        l.split(|c: char| c.is_whitespace() || c == '|').any(|word| word == tool)
-    })
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("// RUN:"))
+        .any(|l| l.split(|c: char| c.is_whitespace() || c == '|').any(|word| word == tool))
 }
 
 /// Runs LLVM's `lit` on one file with the tools in `tools_dir`; the

@@ -44,7 +44,8 @@ impl LlvmTranslation for InsertValue {
         let insert = llvm::InsertValueOp(op);
         let path = position(t, op, insert.position(t.ir))?;
         let (container, value) = (t.value(insert.container(t.ir), op)?, t.value(insert.value(t.ir), op)?);
-        let result = ffi::insert_value(&t.builder, container, value, &path).ok_or_else(|| t.error(op, "cannot build insertvalue"))?;
+        let result =
+            ffi::insert_value(&t.builder, container, value, &path).ok_or_else(|| t.error(op, "cannot build insertvalue"))?;
         t.map_result(op, result);
         Ok(())
     }
@@ -69,8 +70,10 @@ impl LlvmTranslation for InsertElement {
     fn emit<'ctx>(&self, op: OpId, t: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
         let insert = llvm::InsertElementOp(op);
         let ir = t.ir;
-        let (vector, value, index) = (t.value(insert.vector(ir), op)?, t.value(insert.value(ir), op)?, t.value(insert.position(ir), op)?);
-        let result = ffi::insert_element(&t.builder, vector, value, index).ok_or_else(|| t.error(op, "cannot build insertelement"))?;
+        let (vector, value, index) =
+            (t.value(insert.vector(ir), op)?, t.value(insert.value(ir), op)?, t.value(insert.position(ir), op)?);
+        let result =
+            ffi::insert_element(&t.builder, vector, value, index).ok_or_else(|| t.error(op, "cannot build insertelement"))?;
         t.map_result(op, result);
         Ok(())
     }
@@ -98,10 +101,8 @@ impl LlvmTranslation for ShuffleVector {
         let mask = shuffle.mask(ir).and_then(|a| a.as_dense_int_array(ir.ctx())).ok_or_else(|| t.error(op, "invalid 'mask'"))?;
         let i32t = t.llvm.i32_type();
         // -1 picks no element: poison.
-        let mask: Vec<_> = mask
-            .iter()
-            .map(|&m| if m < 0 { ffi::poison(i32t.into()) } else { i32t.const_int(m as u64, false).into() })
-            .collect();
+        let mask: Vec<_> =
+            mask.iter().map(|&m| if m < 0 { ffi::poison(i32t.into()) } else { i32t.const_int(m as u64, false).into() }).collect();
         let mask = ffi::const_vector(&mask);
         let (v1, v2) = (t.value(shuffle.v1(ir), op)?, t.value(shuffle.v2(ir), op)?);
         let result = ffi::shuffle_vector(&t.builder, v1, v2, mask).ok_or_else(|| t.error(op, "cannot build shufflevector"))?;

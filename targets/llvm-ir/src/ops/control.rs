@@ -9,10 +9,20 @@ use super::attach;
 use crate::{LlvmTranslation, Translator};
 
 /// `!prof !{!"branch_weights", i32 ...}` from an `array<i32: ...>`.
-fn branch_weights(t: &Translator<'_, '_>, op: OpId, branch: InstructionValue<'_>, weights: Option<Attribute>) -> Result<(), Diagnostic> {
+fn branch_weights(
+    t: &Translator<'_, '_>,
+    op: OpId,
+    branch: InstructionValue<'_>,
+    weights: Option<Attribute>,
+) -> Result<(), Diagnostic> {
     let Some(weights) = weights.and_then(|w| w.as_dense_int_array(t.ir.ctx())) else { return Ok(()) };
     let mut node: Vec<inkwell::values::BasicMetadataValueEnum> = vec![t.llvm.metadata_string("branch_weights").into()];
-    node.extend(weights.iter().map(|&w| t.llvm.i32_type().const_int(w as u64, false).into()).collect::<Vec<inkwell::values::BasicMetadataValueEnum>>());
+    node.extend(
+        weights
+            .iter()
+            .map(|&w| t.llvm.i32_type().const_int(w as u64, false).into())
+            .collect::<Vec<inkwell::values::BasicMetadataValueEnum>>(),
+    );
     let node = t.llvm.metadata_node(&node);
     branch.set_metadata(node, t.llvm.get_kind_id("prof")).map_err(|e| t.error(op, format!("cannot attach branch weights: {e}")))
 }

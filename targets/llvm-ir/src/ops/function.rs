@@ -6,9 +6,9 @@
 //! ordinary attribute here: the C wrappers come from the func-to-llvm
 //! lowering.
 
+use dialect_llvm as llvm;
 use dialect_llvm::attrs::llvm_attr_inner;
 use dialect_llvm::types::LlvmType;
-use dialect_llvm as llvm;
 use inkwell::attributes::{Attribute as LlvmAttribute, AttributeLoc};
 use inkwell::module::Linkage;
 use inkwell::types::{AnyTypeEnum, FunctionType};
@@ -119,7 +119,9 @@ fn add_parameter_attributes<'ctx>(
     let func = llvm::FuncOp(op);
     let ir = t.ir;
     let ctx = ir.ctx();
-    let dictionaries = |attr: Option<Attribute>| -> Vec<Attribute> { attr.and_then(|a| a.as_array(ctx)).map(|a| a.to_vec()).unwrap_or_default() };
+    let dictionaries = |attr: Option<Attribute>| -> Vec<Attribute> {
+        attr.and_then(|a| a.as_array(ctx)).map(|a| a.to_vec()).unwrap_or_default()
+    };
     let mut entries = Vec::new();
     for (i, dict) in dictionaries(func.arg_attrs(ir)).into_iter().enumerate() {
         entries.push((AttributeLoc::Param(i as u32), dict));
@@ -140,7 +142,11 @@ fn add_parameter_attributes<'ctx>(
 
 /// `passthrough = ["nounwind", ["frame-pointer", "all"]]`: function
 /// attributes by LLVM name, with or without a value.
-fn add_passthrough<'ctx>(t: &mut Translator<'_, 'ctx>, op: OpId, function: inkwell::values::FunctionValue<'ctx>) -> Result<(), Diagnostic> {
+fn add_passthrough<'ctx>(
+    t: &mut Translator<'_, 'ctx>,
+    op: OpId,
+    function: inkwell::values::FunctionValue<'ctx>,
+) -> Result<(), Diagnostic> {
     let ir = t.ir;
     let ctx = ir.ctx();
     let Some(items) = ir.attr(op, "passthrough").and_then(|a| a.as_array(ctx)) else { return Ok(()) };
@@ -302,7 +308,10 @@ impl LlvmTranslation for Call {
         let (pointer, args, ty) = match call.callee(ir).and_then(|a| a.as_flat_symbol_ref(ctx)) {
             Some(name) => {
                 let name = ctx.str(name);
-                let function = t.module.get_function(name).ok_or_else(|| t.error(op, format!("'@{name}' is not a function of the module")))?;
+                let function = t
+                    .module
+                    .get_function(name)
+                    .ok_or_else(|| t.error(op, format!("'@{name}' is not a function of the module")))?;
                 let ty = match explicit_type {
                     Some(ty) => function_type(t, op, ty)?,
                     None => function.get_type(),
@@ -310,14 +319,16 @@ impl LlvmTranslation for Call {
                 (function.as_global_value().as_pointer_value(), operands, ty)
             }
             None => {
-                let (&first, rest) = operands.split_first().ok_or_else(|| t.error(op, "an indirect call needs a callee pointer"))?;
+                let (&first, rest) =
+                    operands.split_first().ok_or_else(|| t.error(op, "an indirect call needs a callee pointer"))?;
                 let BasicValueEnum::PointerValue(pointer) = t.value(first, op)? else {
                     return Err(t.error(op, "the callee must be a pointer"));
                 };
                 let ty = match explicit_type {
                     Some(ty) => function_type(t, op, ty)?,
                     None => {
-                        let result = ir.results(op).first().map(|&r| ir.value_type(r)).unwrap_or_else(|| dialect_llvm::types::void(ctx));
+                        let result =
+                            ir.results(op).first().map(|&r| ir.value_type(r)).unwrap_or_else(|| dialect_llvm::types::void(ctx));
                         let params = rest.iter().map(|&v| ir.value_type(v)).collect();
                         let ty = LlvmType::Func { result, params, vararg: false }.to_type(ctx);
                         function_type(t, op, ty)?
@@ -326,7 +337,8 @@ impl LlvmTranslation for Call {
                 (pointer, rest, ty)
             }
         };
-        let args: Vec<BasicMetadataValueEnum<'ctx>> = args.iter().map(|&v| t.value(v, op).map(Into::into)).collect::<Result<_, _>>()?;
+        let args: Vec<BasicMetadataValueEnum<'ctx>> =
+            args.iter().map(|&v| t.value(v, op).map(Into::into)).collect::<Result<_, _>>()?;
         let site = t.built(op, t.builder.build_indirect_call(ty, pointer, &args, ""))?;
         site.set_call_convention(calling_convention(t, op, call.CConv(ir))?);
         match call.TailCallKind(ir).and_then(|a| llvm_attr_inner(ctx, a, "tailcallkind")) {

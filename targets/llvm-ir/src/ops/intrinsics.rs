@@ -31,7 +31,8 @@ struct Intrinsic {
 impl LlvmTranslation for Intrinsic {
     fn emit<'ctx>(&self, op: OpId, t: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
         let ir = t.ir;
-        let intrinsic = LlvmIntrinsic::find(self.name).ok_or_else(|| t.error(op, format!("LLVM has no intrinsic '{}'", self.name)))?;
+        let intrinsic =
+            LlvmIntrinsic::find(self.name).ok_or_else(|| t.error(op, format!("LLVM has no intrinsic '{}'", self.name)))?;
         let mut types: Vec<BasicTypeEnum<'ctx>> = Vec::with_capacity(self.overloads.len());
         for overload in self.overloads {
             let ty = match overload {

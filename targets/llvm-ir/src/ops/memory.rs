@@ -16,12 +16,21 @@ fn alignment(t: &Translator<'_, '_>, op: OpId, attr: Option<Attribute>) -> Resul
     }
 }
 
-fn instruction<'ctx>(t: &Translator<'_, 'ctx>, op: OpId, value: BasicValueEnum<'ctx>) -> Result<InstructionValue<'ctx>, Diagnostic> {
+fn instruction<'ctx>(
+    t: &Translator<'_, 'ctx>,
+    op: OpId,
+    value: BasicValueEnum<'ctx>,
+) -> Result<InstructionValue<'ctx>, Diagnostic> {
     use inkwell::values::BasicValue;
     value.as_instruction_value().ok_or_else(|| t.error(op, "expected an instruction"))
 }
 
-fn set_alignment(t: &Translator<'_, '_>, op: OpId, instruction: InstructionValue<'_>, align: Option<u32>) -> Result<(), Diagnostic> {
+fn set_alignment(
+    t: &Translator<'_, '_>,
+    op: OpId,
+    instruction: InstructionValue<'_>,
+    align: Option<u32>,
+) -> Result<(), Diagnostic> {
     if let Some(align) = align {
         instruction.set_alignment(align).map_err(|e| t.error(op, format!("invalid alignment: {e}")))?;
     }
@@ -29,7 +38,13 @@ fn set_alignment(t: &Translator<'_, '_>, op: OpId, instruction: InstructionValue
 }
 
 /// `!name !{...}` on a memory access.
-fn set_marker(t: &Translator<'_, '_>, op: OpId, instruction: InstructionValue<'_>, name: &str, with_one: bool) -> Result<(), Diagnostic> {
+fn set_marker(
+    t: &Translator<'_, '_>,
+    op: OpId,
+    instruction: InstructionValue<'_>,
+    name: &str,
+    with_one: bool,
+) -> Result<(), Diagnostic> {
     let values = if with_one { vec![t.llvm.i32_type().const_int(1, false).into()] } else { Vec::new() };
     let node = t.llvm.metadata_node(&values);
     instruction.set_metadata(node, t.llvm.get_kind_id(name)).map_err(|e| t.error(op, format!("cannot attach !{name}: {e}")))
@@ -121,7 +136,10 @@ impl LlvmTranslation for Gep {
         let ctx = ir.ctx();
         let element = gep.elem_type(ir).and_then(|a| a.as_type(ctx)).ok_or_else(|| t.error(op, "missing 'elem_type'"))?;
         let element = t.basic_type(element, op)?;
-        let raw = gep.rawConstantIndices(ir).and_then(|a| a.as_dense_int_array(ctx)).ok_or_else(|| t.error(op, "missing 'rawConstantIndices'"))?;
+        let raw = gep
+            .rawConstantIndices(ir)
+            .and_then(|a| a.as_dense_int_array(ctx))
+            .ok_or_else(|| t.error(op, "missing 'rawConstantIndices'"))?;
         let mut dynamic = gep.dynamicIndices(ir).iter();
         let mut indices = Vec::with_capacity(raw.len());
         for index in raw {
@@ -135,7 +153,8 @@ impl LlvmTranslation for Gep {
         }
         let flags = gep.noWrapFlags(ir).and_then(|a| a.as_integer(ctx)).unwrap_or(0) as u32;
         let base = t.value(gep.base(ir), op)?;
-        let result = ffi::gep(&t.builder, element, base, &indices, flags).ok_or_else(|| t.error(op, "cannot build getelementptr"))?;
+        let result =
+            ffi::gep(&t.builder, element, base, &indices, flags).ok_or_else(|| t.error(op, "cannot build getelementptr"))?;
         t.map_result(op, result);
         Ok(())
     }
