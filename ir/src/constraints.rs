@@ -74,6 +74,11 @@ pub const UNIT_ATTR: AttrConstraint = AttrConstraint {
     default: None,
 };
 
+/// Whether `c` is [`UNIT_ATTR`] (formats treat unit attributes specially).
+pub fn is_unit_attr(c: &AttrConstraint) -> bool {
+    c.description == UNIT_ATTR.description && c.parse.is_none() && c.default.is_none()
+}
+
 pub const STRING_ATTR: AttrConstraint = AttrConstraint {
     description: "string attribute",
     check: |ctx, a| a.as_string(ctx).is_some(),

@@ -1,7 +1,7 @@
 //! LLVM intrinsics used as ops (`llvm.intr.*`): math functions, integer
 //! bit operations, min/max, vector reductions and memory copies. Those with
 //! custom syntax write `llvm.intr.exp(%x) : (f32) -> f32`; the others
-//! (`llvm.intr.memcpy`, `llvm.intr.ctlz`, vector reductions) print in
+//! (`llvm.intr.memcpy`, `llvm.intr.ctlz`, most vector reductions) print in
 //! generic form, as upstream.
 
 use ir::constraints::ANY_ATTR;
@@ -101,10 +101,10 @@ intrinsics! {
     plain UMinOp = "llvm.intr.umin"(a, b), "The unsigned minimum of two integers.";
     generic_float VectorReduceFAddOp = "llvm.intr.vector.reduce.fadd"(start_value, input), "Adds the elements of a vector to a start value.";
     generic_float VectorReduceFMulOp = "llvm.intr.vector.reduce.fmul"(start_value, input), "Multiplies the elements of a vector into a start value.";
-    generic_float VectorReduceFMaxOp = "llvm.intr.vector.reduce.fmax"(r#in), "The largest element of a float vector, ignoring NaN.";
-    generic_float VectorReduceFMinOp = "llvm.intr.vector.reduce.fmin"(r#in), "The smallest element of a float vector, ignoring NaN.";
-    generic_float VectorReduceFMaximumOp = "llvm.intr.vector.reduce.fmaximum"(r#in), "The largest element of a float vector, propagating NaN.";
-    generic_float VectorReduceFMinimumOp = "llvm.intr.vector.reduce.fminimum"(r#in), "The smallest element of a float vector, propagating NaN.";
+    float VectorReduceFMaxOp = "llvm.intr.vector.reduce.fmax"(r#in), "The largest element of a float vector, ignoring NaN.";
+    float VectorReduceFMinOp = "llvm.intr.vector.reduce.fmin"(r#in), "The smallest element of a float vector, ignoring NaN.";
+    float VectorReduceFMaximumOp = "llvm.intr.vector.reduce.fmaximum"(r#in), "The largest element of a float vector, propagating NaN.";
+    float VectorReduceFMinimumOp = "llvm.intr.vector.reduce.fminimum"(r#in), "The smallest element of a float vector, propagating NaN.";
     generic VectorReduceAddOp = "llvm.intr.vector.reduce.add"(r#in), "The sum of the elements of an integer vector.";
     generic VectorReduceMulOp = "llvm.intr.vector.reduce.mul"(r#in), "The product of the elements of an integer vector.";
     generic VectorReduceAndOp = "llvm.intr.vector.reduce.and"(r#in), "The bitwise and of the elements of a vector.";

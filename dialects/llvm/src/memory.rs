@@ -162,11 +162,15 @@ fn print_volatile(p: &mut OpPrinter<'_>, op: OpId) {
     }
 }
 
-/// `[volatile] %addr [atomic ordering] attr-dict : ptr-type -> type`.
+/// `[volatile] %addr [atomic ordering] [invariant] attr-dict : ptr-type -> type`.
 fn parse_load(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     parse_volatile(p);
     let addr = p.parse_operand()?;
     parse_atomic(p)?;
+    if p.parse_optional_keyword("invariant") {
+        let unit = Attribute::unit(p.ctx());
+        p.add_attribute("invariant", unit);
+    }
     p.parse_optional_attr_dict()?;
     p.expect_punct(":")?;
     let addr_type = p.parse_type()?;
@@ -185,7 +189,10 @@ fn print_load(p: &mut OpPrinter<'_>, op: OpId) {
     p.write(" ");
     p.print_operand(addr);
     print_atomic(p, op);
-    p.print_optional_attr_dict(op, &["volatile_", "ordering"]);
+    if ir.attr(op, "invariant").is_some() {
+        p.write(" invariant");
+    }
+    p.print_optional_attr_dict(op, &["volatile_", "ordering", "invariant"]);
     p.write(" : ");
     p.print_type(ir.value_type(addr));
     p.write(" -> ");

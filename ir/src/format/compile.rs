@@ -258,6 +258,17 @@ impl Compiler<'_> {
         }
         self.expect('?')?;
         let anchor = anchor.ok_or("optional group has no anchor ('^')")?;
+        // As upstream: a unit attribute in a group that a literal opens is
+        // implied by the group and neither parsed nor printed.
+        if matches!(then.iter().find(|e| !matches!(e, Element::Whitespace(_))), Some(Element::Literal(_))) {
+            for e in then.iter_mut() {
+                if let Element::Attribute(i) = *e {
+                    if crate::constraints::is_unit_attr(&self.def.attributes[i].constraint) {
+                        *e = Element::UnitAttribute(i);
+                    }
+                }
+            }
+        }
         if !matches!(
             then.iter().find(|e| !matches!(e, Element::Whitespace(_))),
             Some(

@@ -42,6 +42,9 @@ pub(crate) enum Element {
     /// `operands`: every operand, comma-separated.
     AllOperands,
     Attribute(usize),
+    /// A unit attribute inside an optional group that starts with a
+    /// literal: the group's presence is the attribute, nothing is written.
+    UnitAttribute(usize),
     Region(usize),
     AllRegions,
     Successor(usize),

@@ -91,6 +91,12 @@ fn parse_element<'s>(e: &Element, p: &mut OpParser<'_, 's>, values: &mut ParsedV
             p.add_attribute(spec.name, attr);
             Ok(())
         }
+        Element::UnitAttribute(i) => {
+            let spec = p.definition().attributes[*i];
+            let unit = Attribute::unit(p.ctx());
+            p.add_attribute(spec.name, unit);
+            Ok(())
+        }
         Element::Region(i) => {
             let arity = p.definition().regions[*i].arity;
             if arity == Arity::Single {

@@ -52,6 +52,8 @@ impl AssemblyFormat {
                 s.emit_space = true;
                 s.last_was_punctuation = false;
             }
+            // Implied by the group around it.
+            Element::UnitAttribute(_) => {}
             Element::Optional(group) => {
                 let branch = if anchor_present(group.anchor, p, op) { &group.then } else { &group.otherwise };
                 self.print_elements(branch, p, op, s);
@@ -144,6 +146,7 @@ fn print_variable(e: &Element, p: &mut OpPrinter<'_>, op: OpId) {
                 }
             }
         }
+        Element::UnitAttribute(_) => {}
         Element::Region(i) => {
             if let Some(&r) = ir.regions(op).get(*i) {
                 let print_terminators = def.implicit_terminator.is_none();
