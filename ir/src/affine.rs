@@ -224,6 +224,15 @@ impl AffineMap {
             })
             .collect()
     }
+
+    /// Whether the results are every dimension once, in some order.
+    pub fn is_permutation(&self) -> bool {
+        self.result_dims().is_some_and(|dims| {
+            let mut seen = vec![false; self.num_dims as usize];
+            dims.len() == seen.len()
+                && dims.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !std::mem::replace(s, true)))
+        })
+    }
 }
 
 impl fmt::Display for AffineMap {

@@ -129,6 +129,38 @@ pub fn print_named(p: &mut OpPrinter<'_>, op: OpId) {
     syntax::print_optional_results(p, op);
 }
 
+/// Builds named op `T` (detached) on `inputs` and `outputs` with its body,
+/// as the parser would: `build_named::<FillOp>(ir, loc, &[x], &[buf], &[], &[])`.
+pub fn build_named<T: OpType>(
+    ir: &mut Ir,
+    location: ir::Location,
+    inputs: &[ir::Value],
+    outputs: &[ir::Value],
+    result_types: &[Type],
+    attributes: &[(&str, ir::Attribute)],
+) -> Result<T, Diagnostic> {
+    let ctx = ir.ctx_arc().clone();
+    let named =
+        named_op_of(&ctx, T::NAME).ok_or_else(|| Diagnostic::error(location, format!("'{}' is not a named op", T::NAME)))?;
+    let mut attributes = attributes.to_vec();
+    let types: Vec<Type> = inputs.iter().chain(outputs).map(|&v| ir.value_type(v)).collect();
+    if named.stores_maps && !attributes.iter().any(|(n, _)| *n == "indexing_maps") {
+        let maps = (named.default_maps)(&ctx, &types, &[]).ok_or_else(|| {
+            Diagnostic::error(location, format!("'{}' cannot infer indexing maps for these operand types", T::NAME))
+        })?;
+        attributes.push(("indexing_maps", indexing_maps_attr(&ctx, &maps)));
+    }
+    let op =
+        ir.build::<T>(location, &[inputs, outputs], result_types, &attributes).map_err(|e| Diagnostic::error(location, e.0))?;
+    let argument_types: Vec<Type> = types.iter().map(|&t| body_argument_type(&ctx, t)).collect();
+    let region =
+        *ir.regions(op.op()).first().ok_or_else(|| Diagnostic::error(location, format!("'{}' has no body region", T::NAME)))?;
+    let named_attributes = ir.op(op.op()).attributes.clone();
+    build_body(ir, region, &argument_types, location, &named_attributes, named.body)
+        .map_err(|why| Diagnostic::error(location, format!("'{}' op cannot build its body: {why}", T::NAME)))?;
+    Ok(op)
+}
+
 /// Registers `T` with its description, both as a structured op and as a
 /// named op (for its parser and printer).
 pub fn with_named_op<T: OpType>(dialect: ir::Dialect, named: &'static NamedOp) -> ir::Dialect {

@@ -12,12 +12,12 @@ mod metadata;
 mod reshape;
 mod view;
 
-pub use access::{AtomicRmwOp, CastOp, CopyOp, DimOp, LoadOp, StoreOp, ATOMIC_RMW_KINDS};
+pub use access::{cast_compatible, AtomicRmwOp, CastOp, CopyOp, DimOp, LoadOp, StoreOp, ATOMIC_RMW_KINDS};
 pub use alloc::{AllocOp, AllocaOp, AllocaScopeOp, AllocaScopeReturnOp, DeallocOp, ReallocOp};
 pub use global::{GetGlobalOp, GlobalOp};
 pub use metadata::{AssumeAlignmentOp, ExtractAlignedPointerAsIndexOp, ExtractStridedMetadataOp, RankOp};
-pub use reshape::{CollapseShapeOp, ExpandShapeOp};
-pub use view::{subview_type, ReinterpretCastOp, SubViewOp, TransposeOp, ViewOp};
+pub use reshape::{collapsed_type, expanded_type, CollapseShapeOp, ExpandShapeOp};
+pub use view::{rank_reduced_subview_type, subview_type, ReinterpretCastOp, SubViewOp, TransposeOp, ViewOp};
 
 use ir::dialect::{AttrConstraint, TypeConstraint};
 use ir::types::TypeData;

@@ -271,6 +271,29 @@ pub fn subview_type(ctx: &Context, source: Type, offsets: &[i64], sizes: &[i64],
     Some(layout::with_shape_and_layout(ctx, source, sizes.to_vec(), Some(strided)))
 }
 
+/// The type of a subview that keeps only the dimensions of `result_shape`:
+/// [`subview_type`] without the unit dimensions that `result_shape` drops
+/// (matched from the left) and their strides, as upstream infers the
+/// rank-reduced type.
+pub fn rank_reduced_subview_type(
+    ctx: &Context,
+    source: Type,
+    offsets: &[i64],
+    sizes: &[i64],
+    strides: &[i64],
+    result_shape: &[i64],
+) -> Option<Type> {
+    let full = subview_type(ctx, source, offsets, sizes, strides)?;
+    if result_shape.len() == sizes.len() {
+        return Some(full);
+    }
+    let dropped = ir::shape::rank_reduction_mask(sizes, result_shape)?;
+    let (full_strides, offset) = layout::strides_and_offset(ctx, full)?;
+    let kept: Vec<i64> = full_strides.iter().enumerate().filter(|(d, _)| !dropped.contains(d)).map(|(_, &s)| s).collect();
+    let strided = layout::strided_layout(ctx, &kept, offset);
+    Some(layout::with_shape_and_layout(ctx, source, result_shape.to_vec(), Some(strided)))
+}
+
 /// Which dimensions of `expected` (all of static size 1) a rank-reduced
 /// `result` drops. Where several unit dimensions could go, the strides
 /// decide: a dimension is dropped when its stride occurs fewer times in the

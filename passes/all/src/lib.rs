@@ -8,4 +8,5 @@ pub fn register_all(registry: &mut PassRegistry) {
     passes_transforms::register(registry);
     passes_conversions::register(registry);
     passes_linalg::register(registry);
+    passes_bufferization::register(registry);
 }
