@@ -8,8 +8,10 @@
 //!   [`register_bufferizable_ops`], and a dialect of one's own attaches its.
 
 pub mod analysis;
+pub mod buffer_deallocation;
 pub mod bufferizable;
 pub mod bufferizer;
+pub mod call_order;
 pub mod models;
 pub mod one_shot_bufferize;
 pub mod options;
@@ -26,4 +28,5 @@ use ir::pass::PassRegistry;
 /// Registers every pass of this crate.
 pub fn register(registry: &mut PassRegistry) {
     registry.register(one_shot_bufferize::INFO);
+    registry.register(buffer_deallocation::INFO);
 }

@@ -13,6 +13,7 @@ const PASSES: &[(&str, &str)] = &[
     ("convert-func-to-llvm", "Conversion/convert-func-to-llvm.mlir"),
     ("finalize-memref-to-llvm", "Conversion/finalize-memref-to-llvm.mlir"),
     ("one-shot-bufferize=bufferize-function-boundaries", "Transforms/one-shot-bufferize.mlir"),
+    ("buffer-deallocation", "Transforms/buffer-deallocation.mlir"),
 ];
 
 fn run_pass(pass: &str, input: &str) -> String {
