@@ -209,20 +209,91 @@ impl<'r, 'a> IndexBuilder<'r, 'a> {
     }
 
     /// `expr` with its loop dimensions bound to `dims` (sums of products
-    /// only; the tiling interfaces reject other indexing expressions first).
+    /// by constants only; the tiling interfaces reject other indexing
+    /// expressions first), folded as one sum before anything is built.
     pub fn affine(&mut self, expr: &AffineExpr, dims: &[Ofr]) -> Result<Ofr, BuildFailure> {
+        let dims: Vec<Linear> = dims.iter().map(|&d| Linear::of(d)).collect();
+        let sum = Linear::eval(expr, &dims)?;
+        self.materialize(&sum)
+    }
+
+    /// The last index `expr` reaches on a tile of `sizes` starting at 0,
+    /// plus one: `expr(sizes - 1) + 1`, the extent of the slice it addresses.
+    pub fn affine_extent(&mut self, expr: &AffineExpr, sizes: &[Ofr]) -> Result<Ofr, BuildFailure> {
+        let last: Vec<Linear> = sizes.iter().map(|&s| Linear::of(s).plus(-1)).collect();
+        let sum = Linear::eval(expr, &last)?.plus(1);
+        self.materialize(&sum)
+    }
+
+    /// Builds `sum` with `arith.muli` and `arith.addi`, in term order.
+    fn materialize(&mut self, sum: &Linear) -> Result<Ofr, BuildFailure> {
+        let mut total = Ofr::Const(0);
+        for &(v, factor) in &sum.terms {
+            let term = self.mul(Ofr::Value(v), Ofr::Const(factor))?;
+            total = self.add(total, term)?;
+        }
+        self.add(total, Ofr::Const(sum.constant))
+    }
+}
+
+/// `sum(value * factor) + constant`: an index expression before it is built.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Linear {
+    terms: Vec<(Value, i64)>,
+    constant: i64,
+}
+
+impl Linear {
+    fn of(x: Ofr) -> Linear {
+        match x {
+            Ofr::Const(c) => Linear { terms: Vec::new(), constant: c },
+            Ofr::Value(v) => Linear { terms: vec![(v, 1)], constant: 0 },
+        }
+    }
+
+    fn plus(mut self, c: i64) -> Linear {
+        self.constant += c;
+        self
+    }
+
+    fn add(mut self, other: Linear) -> Linear {
+        for (v, f) in other.terms {
+            match self.terms.iter_mut().find(|(w, _)| *w == v) {
+                Some((_, g)) => *g += f,
+                None => self.terms.push((v, f)),
+            }
+        }
+        self.terms.retain(|&(_, f)| f != 0);
+        self.constant += other.constant;
+        self
+    }
+
+    fn scale(mut self, c: i64) -> Linear {
+        for (_, f) in &mut self.terms {
+            *f *= c;
+        }
+        self.terms.retain(|&(_, f)| f != 0);
+        self.constant *= c;
+        self
+    }
+
+    fn eval(expr: &AffineExpr, dims: &[Linear]) -> Result<Linear, BuildFailure> {
         match expr {
-            AffineExpr::Dim(d) => dims.get(*d as usize).copied().ok_or_else(|| BuildFailure(format!("no loop d{d}"))),
-            AffineExpr::Constant(c) => Ok(Ofr::Const(*c)),
+            AffineExpr::Dim(d) => dims.get(*d as usize).cloned().ok_or_else(|| BuildFailure(format!("no loop d{d}"))),
+            AffineExpr::Constant(c) => Ok(Linear::of(Ofr::Const(*c))),
             AffineExpr::Symbol(_) => Err(BuildFailure("symbols are not supported".into())),
-            AffineExpr::Binary { kind, lhs, rhs } => {
-                let (a, b) = (self.affine(lhs, dims)?, self.affine(rhs, dims)?);
-                match kind {
-                    AffineBinaryKind::Add => self.add(a, b),
-                    AffineBinaryKind::Mul => self.mul(a, b),
-                    other => Err(BuildFailure(format!("'{other:?}' in an indexing expression is not supported"))),
+            AffineExpr::Binary { kind: AffineBinaryKind::Add, lhs, rhs } => {
+                Ok(Linear::eval(lhs, dims)?.add(Linear::eval(rhs, dims)?))
+            }
+            AffineExpr::Binary { kind: AffineBinaryKind::Mul, lhs, rhs } => {
+                let (a, b) = (Linear::eval(lhs, dims)?, Linear::eval(rhs, dims)?);
+                match (a.terms.is_empty(), b.terms.is_empty()) {
+                    (_, true) => Ok(a.scale(b.constant)),
+                    (true, _) => Ok(b.scale(a.constant)),
+                    _ => Err(BuildFailure("a product of loop indices is not supported".into())),
                 }
             }
+            AffineExpr::Binary { kind, .. } => Err(BuildFailure(format!("'{kind:?}' in an indexing expression is not supported"))),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod index_math;
 pub mod pad_tiling;
 pub mod structured_tiling;
 pub mod tile;
+pub mod tile_and_fuse;
 pub mod tiling_interface;
 
 use ir::pass::PassRegistry;
@@ -15,4 +16,5 @@ use ir::pass::PassRegistry;
 pub fn register(registry: &mut PassRegistry) {
     registry.register(generalize::INFO);
     registry.register(tile::INFO);
+    registry.register(tile_and_fuse::INFO);
 }

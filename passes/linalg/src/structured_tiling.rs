@@ -48,24 +48,14 @@ fn structured(ir: &Ir, op: OpId) -> Result<Structured<'_>, BuildFailure> {
 
 /// The slice of an operand indexed by `map` for `tile` of the loops.
 fn operand_tile(b: &mut IndexBuilder<'_, '_>, map: &AffineMap, tile: &Tile) -> Result<Tile, BuildFailure> {
-    // The last index of each loop in the tile, made only when an operand
-    // is indexed by more than a bare loop index.
-    let mut last: Option<Vec<Ofr>> = None;
     let mut offsets = Vec::with_capacity(map.results.len());
     let mut sizes = Vec::with_capacity(map.results.len());
     for expr in &map.results {
         offsets.push(b.affine(expr, &tile.offsets)?);
-        let size = match expr {
+        sizes.push(match expr {
             AffineExpr::Dim(d) => tile.sizes[*d as usize],
-            _ => {
-                if last.is_none() {
-                    last = Some(tile.sizes.iter().map(|&s| b.sub(s, Ofr::Const(1))).collect::<Result<_, _>>()?);
-                }
-                let extent = b.affine(expr, last.as_deref().unwrap_or(&[]))?;
-                b.add(extent, Ofr::Const(1))?
-            }
-        };
-        sizes.push(size);
+            _ => b.affine_extent(expr, &tile.sizes)?,
+        });
     }
     Ok(Tile { offsets, sizes })
 }
