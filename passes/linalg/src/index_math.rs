@@ -190,12 +190,23 @@ impl<'r, 'a> IndexBuilder<'r, 'a> {
 
     /// Size `d` of a tensor or buffer: its static size, or `tensor.dim` /
     /// `memref.dim` at the insertion point.
+    /// A result of a structured op on tensors has the shape of its init and
+    /// `tensor.empty` gives its sizes: the size is read there, so that the
+    /// op computing `shaped` is not kept alive for its shape (upstream's
+    /// canonicalization of `tensor.dim` does the same afterwards).
     pub fn dim(&mut self, shaped: Value, d: usize) -> Result<Ofr, BuildFailure> {
+        let shaped = shape_source(self.rewriter.ir(), shaped);
         let ty = self.rewriter.ir().value_type(shaped);
         let ctx = self.rewriter.ctx();
         let size = ty.shape(ctx).and_then(|s| s.get(d).copied()).ok_or_else(|| BuildFailure(format!("no dimension {d}")))?;
         if size != DYNAMIC {
             return Ok(Ofr::Const(size));
+        }
+        if let Some(empty) = self.rewriter.ir().defining_op(shaped).and_then(|op| self.rewriter.ir().dyn_cast::<tensor::EmptyOp>(op)) {
+            let dynamic_before = ty.shape(ctx).map_or(0, |s| s[..d].iter().filter(|&&x| x == DYNAMIC).count());
+            if let Some(&size) = empty.dynamicSizes(self.rewriter.ir()).get(dynamic_before) {
+                return Ok(Ofr::Value(size));
+            }
         }
         let is_memref = ty.is_memref(ctx);
         let position = self.constant(d as i64)?;
@@ -296,6 +307,22 @@ impl Linear {
             AffineExpr::Binary { kind, .. } => Err(BuildFailure(format!("'{kind:?}' in an indexing expression is not supported"))),
         }
     }
+}
+
+/// The value whose shape `value` has, through results of structured ops
+/// on tensors (which have the shape of their inits).
+fn shape_source(ir: &ir::Ir, mut value: Value) -> Value {
+    while let Some(op) = ir.defining_op(value) {
+        let Some(s) = dialect_linalg::Structured::of(ir, op) else { break };
+        let Some(r) = ir.results(op).iter().position(|&v| v == value) else { break };
+        let ctx = ir.ctx();
+        let Some(&init) = s.outputs().iter().filter(|&&o| ir.value_type(o).is_tensor(ctx)).nth(r) else { break };
+        if ir.value_type(init) != ir.value_type(value) {
+            break;
+        }
+        value = init;
+    }
+    value
 }
 
 /// Whether `expr` is a sum of loop indices times non-negative constants

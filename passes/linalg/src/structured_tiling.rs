@@ -187,7 +187,10 @@ impl TilingInterface for StructuredTiling {
                 _ => return Err(BuildFailure(format!("the indexing map of result #{result} is not a projected permutation"))),
             }
         }
-        let domain = self.iteration_domain(b, op)?;
+        let ir = b.rewriter.ir();
+        let s = structured(ir, op)?;
+        let sources = loop_sources(ir, &s, &s.indexing_maps()).map_err(BuildFailure)?;
+        let operands = s.operands().to_vec();
         let (mut offsets, mut sizes) = (Vec::new(), Vec::new());
         for (d, p) in position.iter().enumerate() {
             match p {
@@ -197,8 +200,9 @@ impl TilingInterface for StructuredTiling {
                 }
                 // A loop the result does not see (a reduction) runs whole.
                 None => {
+                    let (i, k) = sources[d];
                     offsets.push(Ofr::Const(0));
-                    sizes.push(domain[d]);
+                    sizes.push(b.dim(operands[i], k)?);
                 }
             }
         }
