@@ -26,10 +26,11 @@ func.func @reduction_tiled(%a: tensor<128x64xf32>, %b: tensor<64x96xf32>) -> ten
 // tile sizes is not tiled.
 
 // CHECK-LABEL: func.func @fused_and_not
-// CHECK: linalg.generic
+// CHECK-NOT: linalg.exp
 // CHECK: scf.for
-// CHECK: linalg.exp
+// CHECK: linalg.exp ins(%{{.*}} : tensor<4x32x32xf32>)
 // CHECK: linalg.batch_matmul
+// CHECK: linalg.generic
 func.func @fused_and_not(%x: tensor<4x64x32xf32>, %y: tensor<4x32x64xf32>, %o: tensor<4x64x64xf32>, %w: tensor<4x95xf32>) -> (tensor<4x64x64xf32>, tensor<4x32xf32>) {
   // expected-remark@+1 {{fused 'linalg.exp' into the loop nest of 'linalg.batch_matmul'}}
   %ex = linalg.exp ins(%x : tensor<4x64x32xf32>) outs(%x : tensor<4x64x32xf32>) -> tensor<4x64x32xf32>
