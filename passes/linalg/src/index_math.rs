@@ -84,7 +84,13 @@ impl<'r, 'a> IndexBuilder<'r, 'a> {
     /// A builder that builds everything right before `op`, at its location.
     pub fn before(rewriter: &'r mut PatternRewriter<'a>, op: OpId) -> Self {
         let location = rewriter.ir().op(op).location;
-        IndexBuilder { rewriter, at: InsertPoint::Before(op), constants_at: InsertPoint::Before(op), location, constants: FxHashMap::default() }
+        IndexBuilder {
+            rewriter,
+            at: InsertPoint::Before(op),
+            constants_at: InsertPoint::Before(op),
+            location,
+            constants: FxHashMap::default(),
+        }
     }
 
     pub fn index_type(&self) -> Type {
@@ -113,7 +119,12 @@ impl<'r, 'a> IndexBuilder<'r, 'a> {
     }
 
     /// Builds a `T` at the insertion point; returns the op.
-    pub fn op<T: OpType>(&mut self, operands: &[&[Value]], results: &[Type], attributes: &[(&str, Attribute)]) -> Result<OpId, BuildFailure> {
+    pub fn op<T: OpType>(
+        &mut self,
+        operands: &[&[Value]],
+        results: &[Type],
+        attributes: &[(&str, Attribute)],
+    ) -> Result<OpId, BuildFailure> {
         Ok(self.rewriter.build::<T>(self.at, self.location, operands, results, attributes)?.op())
     }
 
@@ -202,7 +213,9 @@ impl<'r, 'a> IndexBuilder<'r, 'a> {
         if size != DYNAMIC {
             return Ok(Ofr::Const(size));
         }
-        if let Some(empty) = self.rewriter.ir().defining_op(shaped).and_then(|op| self.rewriter.ir().dyn_cast::<tensor::EmptyOp>(op)) {
+        if let Some(empty) =
+            self.rewriter.ir().defining_op(shaped).and_then(|op| self.rewriter.ir().dyn_cast::<tensor::EmptyOp>(op))
+        {
             let dynamic_before = ty.shape(ctx).map_or(0, |s| s[..d].iter().filter(|&&x| x == DYNAMIC).count());
             if let Some(&size) = empty.dynamicSizes(self.rewriter.ir()).get(dynamic_before) {
                 return Ok(Ofr::Value(size));
@@ -304,7 +317,9 @@ impl Linear {
                     _ => Err(BuildFailure("a product of loop indices is not supported".into())),
                 }
             }
-            AffineExpr::Binary { kind, .. } => Err(BuildFailure(format!("'{kind:?}' in an indexing expression is not supported"))),
+            AffineExpr::Binary { kind, .. } => {
+                Err(BuildFailure(format!("'{kind:?}' in an indexing expression is not supported")))
+            }
         }
     }
 }

@@ -256,10 +256,8 @@ fn pad_slice(
     let ctx = b.rewriter.ctx();
     let (static_low, low_values) = split_mixed(low);
     let (static_high, high_values) = split_mixed(high);
-    let mut attributes = vec![
-        ("static_low", mixed_list::attribute(ctx, &static_low)),
-        ("static_high", mixed_list::attribute(ctx, &static_high)),
-    ];
+    let mut attributes =
+        vec![("static_low", mixed_list::attribute(ctx, &static_low)), ("static_high", mixed_list::attribute(ctx, &static_high))];
     if let Some(nofold) = b.rewriter.ir().attr(op, "nofold") {
         attributes.push(("nofold", nofold));
     }

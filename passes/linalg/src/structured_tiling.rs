@@ -248,7 +248,13 @@ fn shift_indices(b: &mut IndexBuilder<'_, '_>, op: OpId, offsets: &[Ofr]) -> Res
         let offset = b.value(offset)?;
         let index = b.index_type();
         let location = b.location;
-        let add = b.rewriter.build::<arith::AddIOp>(InsertPoint::Before(next), location, &[&[index_value], &[offset]], &[index], &[])?;
+        let add = b.rewriter.build::<arith::AddIOp>(
+            InsertPoint::Before(next),
+            location,
+            &[&[index_value], &[offset]],
+            &[index],
+            &[],
+        )?;
         let shifted = b.rewriter.ir().result(add.op(), 0);
         b.rewriter.replace_all_uses(index_value, shifted);
         // The addition itself still reads the index.

@@ -382,7 +382,9 @@ pub(crate) fn tile_with(b: &mut IndexBuilder<'_, '_>, op: OpId, options: &TileOp
             carried = current;
             // Each loop yields what the loop inside it computed.
             for (k, &block) in blocks.iter().enumerate().rev() {
-                b.rewriter.build::<scf::YieldOp>(InsertPoint::End(block), location, &[&yielded], &[], &[]).map_err(BuildFailure::from)?;
+                b.rewriter
+                    .build::<scf::YieldOp>(InsertPoint::End(block), location, &[&yielded], &[], &[])
+                    .map_err(BuildFailure::from)?;
                 yielded = b.rewriter.ir().results(loops[k]).to_vec();
             }
             init_operands = (0..destinations.len()).map(|r| 3 + r).collect();

@@ -82,7 +82,10 @@ impl Pass for TileAndFusePass {
                         cx.remark(f.location, format!("fused '{}' into the loop nest of '{}'", f.name, report.name));
                     }
                     for n in &result.not_fused {
-                        cx.remark(n.location, format!("'{}' not fused into the loop nest of '{}': {}", n.name, report.name, n.reason));
+                        cx.remark(
+                            n.location,
+                            format!("'{}' not fused into the loop nest of '{}': {}", n.name, report.name, n.reason),
+                        );
                     }
                 }
                 Err(NotTiled(why)) => cx.remark(report.location, format!("'{}' not tiled: {why}", report.name)),
@@ -134,9 +137,9 @@ pub fn fusion_roots(ir: &Ir, root: OpId) -> Vec<OpId> {
         .into_iter()
         .filter(|&op| {
             let block = ir.op_parent_block(op);
-            !ir.results(op).iter().any(|&r| {
-                ir.uses(r).iter().any(|u| ir.op_parent_block(u.op) == block && tiling_interface(ir, u.op).is_some())
-            })
+            !ir.results(op)
+                .iter()
+                .any(|&r| ir.uses(r).iter().any(|u| ir.op_parent_block(u.op) == block && tiling_interface(ir, u.op).is_some()))
         })
         .collect()
 }
@@ -214,8 +217,15 @@ pub fn tile_and_fuse_op(rewriter: &mut PatternRewriter<'_>, op: OpId, options: &
 
 /// What fusing one slice did.
 enum Fusion {
-    Fused { producer: OpId, tiled_ops: Vec<OpId>, slices: Vec<OpId> },
-    NotFused { producer: OpId, reason: String },
+    Fused {
+        producer: OpId,
+        tiled_ops: Vec<OpId>,
+        slices: Vec<OpId>,
+    },
+    NotFused {
+        producer: OpId,
+        reason: String,
+    },
     /// Not a producer fusion applies to (no tiling interface).
     Skipped,
 }
