@@ -38,7 +38,7 @@ func.func @fused_and_not(%x: tensor<4x64x32xf32>, %y: tensor<4x32x64xf32>, %o: t
   %0 = linalg.batch_matmul ins(%ex, %y : tensor<4x64x32xf32>, tensor<4x32x64xf32>) outs(%o : tensor<4x64x64xf32>) -> tensor<4x64x64xf32>
   %init = tensor.empty() : tensor<4x32xf32>
   // expected-remark@+1 {{'linalg.generic' not tiled: 3 tile sizes given for 2 loops: expected at most one per loop}}
-  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1 + d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%w : tensor<4x95xf32>) outs(%init : tensor<4x32xf32>) {
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1 * 2)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%w : tensor<4x95xf32>) outs(%init : tensor<4x32xf32>) {
   ^bb0(%a: f32, %b: f32):
     linalg.yield %a : f32
   } -> tensor<4x32xf32>
