@@ -25,22 +25,6 @@ func.func @too_many_sizes(%x: tensor<16xf32>, %o: tensor<16xf32>) -> tensor<16xf
 
 // -----
 
-// A loop whose size no operand dimension tells.
-
-// CHECK-LABEL: func.func @unknown_loop_size
-// CHECK-NEXT: linalg.generic
-func.func @unknown_loop_size(%x: tensor<16xf32>, %o: tensor<f32>) -> tensor<f32> {
-  // expected-remark@+1 {{'linalg.generic' not tiled: loop #0 indexes no operand dimension by itself, so its size is unknown}}
-  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0 + d1)>, affine_map<(d0, d1) -> ()>], iterator_types = ["reduction", "reduction"]} ins(%x : tensor<16xf32>) outs(%o : tensor<f32>) {
-  ^bb0(%a: f32, %b: f32):
-    %s = arith.addf %a, %b : f32
-    linalg.yield %s : f32
-  } -> tensor<f32>
-  return %0 : tensor<f32>
-}
-
-// -----
-
 // An index that is not a sum of loop indices: a tile is not one slice.
 
 // CHECK-LABEL: func.func @modulo_index
