@@ -231,10 +231,19 @@ fn result_map(ir: &Ir, op: OpId, result: usize) -> Result<AffineMap, BuildFailur
 /// `%i = linalg.index 0` becomes `%i + offset0` for its users.
 fn shift_indices(b: &mut IndexBuilder<'_, '_>, op: OpId, offsets: &[Ofr]) -> Result<(), BuildFailure> {
     let ir = b.rewriter.ir();
+    // The indices of this op's loops: those whose nearest enclosing
+    // structured op is this one (a nested structured op has its own).
+    let nearest_structured = |mut o: OpId| loop {
+        match ir.parent_op(o) {
+            Some(p) if Structured::of(ir, p).is_some() => return Some(p),
+            Some(p) => o = p,
+            None => return None,
+        }
+    };
     let index_ops: Vec<OpId> = ir
         .walk_collect(op, WalkOrder::PreOrder)
         .into_iter()
-        .filter(|&o| ir.isa::<IndexOp>(o) && ir.parent_op(o) == Some(op))
+        .filter(|&o| ir.isa::<IndexOp>(o) && nearest_structured(o) == Some(op))
         .collect();
     for index_op in index_ops {
         let ir = b.rewriter.ir();
