@@ -49,6 +49,8 @@ pub(crate) struct Report {
     timings: Mutex<Vec<(Vec<String>, Duration)>>,
     /// (path of pipeline names ending in a pass, its counters), summed over runs.
     statistics: Mutex<Vec<(Vec<String>, Vec<super::Statistic>)>>,
+    /// Remarks of the passes that were asked for them.
+    remarks: Mutex<Vec<crate::Diagnostic>>,
 }
 
 impl Report {
@@ -106,6 +108,23 @@ impl Report {
             }
         }
         out
+    }
+
+    pub(crate) fn add_remarks(&self, remarks: Vec<crate::Diagnostic>) {
+        if !remarks.is_empty() {
+            self.remarks.lock().unwrap_or_else(|e| e.into_inner()).extend(remarks);
+        }
+    }
+
+    /// The remarks so far, ordered by source position (functions run in
+    /// parallel report in any order), then by when they were made.
+    pub(crate) fn take_remarks(&self) -> Vec<crate::Diagnostic> {
+        let mut remarks = std::mem::take(&mut *self.remarks.lock().unwrap_or_else(|e| e.into_inner()));
+        remarks.sort_by_key(|d| match d.location {
+            crate::Location::Source { file, start, .. } => (0, file.0, start),
+            _ => (1, 0, 0),
+        });
+        remarks
     }
 
     pub(crate) fn take_dumps(&self) -> String {

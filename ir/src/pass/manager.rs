@@ -50,6 +50,8 @@ pub struct PassManager {
     pub timing: bool,
     /// Collect the counters passes report (`--mlir-pass-statistics`).
     pub statistics: bool,
+    /// Passes whose remarks are collected (`--remarks=tile,fuse`; `all` for every pass).
+    pub remarks: Vec<String>,
     report: Report,
 }
 
@@ -68,6 +70,7 @@ impl PassManager {
             printing: IrPrinting::default(),
             timing: false,
             statistics: false,
+            remarks: Vec::new(),
             report: Report::default(),
         }
     }
@@ -130,6 +133,15 @@ impl PassManager {
         self.report.take_dumps()
     }
 
+    /// The remarks passes made since the last call, in source order.
+    pub fn take_remarks(&self) -> Vec<Diagnostic> {
+        self.report.take_remarks()
+    }
+
+    fn wants_remarks(&self, pass: &str) -> bool {
+        self.remarks.iter().any(|r| r == pass || r == "all")
+    }
+
     /// The pass statistics report.
     pub fn statistics_report(&self) -> String {
         self.report.statistics_report()
@@ -178,10 +190,11 @@ impl PassManager {
                     }
                     let before = self.printing.after_change.then(|| print_op(ir, op, PrintOptions::default()));
                     let pass_path: Vec<String> = path.iter().cloned().chain([name.to_string()]).collect();
-                    let mut cx = PassContext::new(analyses);
+                    let mut cx = PassContext::new(analyses, self.wants_remarks(name));
                     let result = self.timed(&pass_path, || pass.run(ir, op, &mut cx));
-                    let (preserved, counters) = cx.finish();
+                    let (preserved, counters, remarks) = cx.finish();
                     analyses.invalidate(&preserved);
+                    self.report.add_remarks(remarks);
                     if self.statistics {
                         self.report.add_statistics(&pass_path, counters);
                     }

@@ -40,11 +40,15 @@ impl Pass for FunctionPass {
     }
 }
 
-/// What a running pass can ask for: cached analyses, and which of them it keeps valid.
+/// What a running pass can ask for: cached analyses, and which of them it
+/// keeps valid; where it reports counters and remarks.
 pub struct PassContext<'a> {
     analyses: &'a AnalysisManager,
     preserved: Preserved,
     statistics: Vec<Statistic>,
+    /// Whether remarks of this pass are wanted (`--remarks=<pass>`).
+    remarks_enabled: bool,
+    remarks: Vec<Diagnostic>,
 }
 
 /// A counter a pass reports (`--mlir-pass-statistics`).
@@ -56,8 +60,8 @@ pub struct Statistic {
 }
 
 impl<'a> PassContext<'a> {
-    pub(crate) fn new(analyses: &'a AnalysisManager) -> Self {
-        PassContext { analyses, preserved: Preserved::default(), statistics: Vec::new() }
+    pub(crate) fn new(analyses: &'a AnalysisManager, remarks_enabled: bool) -> Self {
+        PassContext { analyses, preserved: Preserved::default(), statistics: Vec::new(), remarks_enabled, remarks: Vec::new() }
     }
 
     /// The analysis `A` of `op`, from the cache or computed now.
@@ -83,8 +87,23 @@ impl<'a> PassContext<'a> {
         }
     }
 
-    pub(crate) fn finish(self) -> (Preserved, Vec<Statistic>) {
-        (self.preserved, self.statistics)
+    /// Whether remarks of this pass are collected: a pass may skip the
+    /// work of explaining itself when they are not.
+    pub fn remarks_enabled(&self) -> bool {
+        self.remarks_enabled
+    }
+
+    /// Reports what the pass did (or why not) at `location`, as a remark
+    /// that the tool shows when asked (`--remarks=<pass name>`); dropped
+    /// otherwise. Remarks never fail a pass.
+    pub fn remark(&mut self, location: crate::Location, message: impl Into<String>) {
+        if self.remarks_enabled {
+            self.remarks.push(Diagnostic::remark(location, message));
+        }
+    }
+
+    pub(crate) fn finish(self) -> (Preserved, Vec<Statistic>, Vec<Diagnostic>) {
+        (self.preserved, self.statistics, self.remarks)
     }
 }
 

@@ -76,6 +76,10 @@ pub struct Options {
     /// Print the counters passes report.
     #[arg(long = "mlir-pass-statistics")]
     pub pass_statistics: bool,
+    /// Show the remarks of these passes (comma-separated pass names, or
+    /// `all`): what they did, or why not, at each op's location.
+    #[arg(long = "remarks", value_delimiter = ',', value_name = "PASSES")]
+    pub remarks: Vec<String>,
     /// When the pipeline fails, write the input IR and the pipeline to FILE
     /// (replay with --run-reproducer FILE).
     #[arg(long = "mlir-pass-pipeline-crash-reproducer", value_name = "FILE")]
