@@ -180,3 +180,27 @@ func.func @reshapes(%t: tensor<2x3x4xf32>) -> (tensor<6x4xf32>, tensor<2x3x2x2xf
   %k = tensor.cast %t : tensor<2x3x4xf32> to tensor<?x3x4xf32>
   return %c, %e, %k : tensor<6x4xf32>, tensor<2x3x2x2xf32>, tensor<?x3x4xf32>
 }
+
+// Nested loops carry the same buffer: the inner loop's result is the outer
+// iteration argument's buffer, so the outer yield copies nothing.
+// CHECK-LABEL: func.func @nested_loops(
+// CHECK: scf.for {{.*}} iter_args(%[[OUTER:.*]] = %{{.*}}) -> (memref<8x8xf32>) {
+// CHECK-NEXT: scf.for {{.*}} iter_args(%[[INNER:.*]] = %[[OUTER]]) -> (memref<8x8xf32>) {
+// CHECK: memref.store %{{.*}}, %[[INNER]]
+// CHECK-NEXT: scf.yield %[[INNER]]
+// CHECK-NEXT: }
+// CHECK-NEXT: scf.yield %[[OUTER]]
+func.func @nested_loops(%x: f32) -> tensor<8x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %e = tensor.empty() : tensor<8x8xf32>
+  %r = scf.for %i = %c0 to %c8 step %c1 iter_args(%a = %e) -> tensor<8x8xf32> {
+    %s = scf.for %j = %c0 to %c8 step %c1 iter_args(%b = %a) -> tensor<8x8xf32> {
+      %u = tensor.insert %x into %b[%i, %j] : tensor<8x8xf32>
+      scf.yield %u : tensor<8x8xf32>
+    }
+    scf.yield %s : tensor<8x8xf32>
+  }
+  return %r : tensor<8x8xf32>
+}

@@ -273,6 +273,34 @@ impl Bufferizable for BranchModel {
     }
 }
 
+/// The value that names the same memory as buffer `v` for sure, seen
+/// through casts and loops that carry one buffer (an iteration argument is
+/// its init's buffer; so is the result of a loop whose body yields the
+/// iteration argument back).
+fn canonical_buffer(ir: &Ir, mut v: Value) -> Value {
+    loop {
+        let next = match ir.value_def(v) {
+            ir::body::ValueDef::BlockArgument { block, index } => ir
+                .block_parent_op(block)
+                .filter(|&p| ir.isa::<ForOp>(p) && index >= 1)
+                .and_then(|p| ir.operands(p).get(FOR_FIXED_OPERANDS + index as usize - 1).copied()),
+            ir::body::ValueDef::Result { op, index } if ir.isa::<ForOp>(op) => {
+                let k = index as usize;
+                let body = ir.regions(op).first().and_then(|&r| ir.entry_block(r));
+                let carried = body.and_then(|b| ir.block_arguments(b).get(1 + k).copied());
+                let yielded = body.and_then(|b| ir.terminator(b)).and_then(|t| ir.operands(t).get(k).copied());
+                (carried.is_some() && carried == yielded).then(|| ir.operands(op).get(FOR_FIXED_OPERANDS + k).copied()).flatten()
+            }
+            ir::body::ValueDef::Result { op, .. } if ir.isa::<dialect_memref::CastOp>(op) => ir.operands(op).first().copied(),
+            _ => None,
+        };
+        match next {
+            Some(n) => v = n,
+            None => return v,
+        }
+    }
+}
+
 /// `scf.yield`: in a loop, a value in another buffer than the iteration
 /// argument's is copied into it (`scf.for`) or passed as the next
 /// iteration's buffer (`scf.while`); in a branch the buffer is yielded.
@@ -314,7 +342,7 @@ impl Bufferizable for YieldModel {
                     let Some(&carried) = body_arguments(b.ir(), p, 0).get(1 + k) else {
                         return Err(op_error(b.ir(), op, "yields more values than the loop carries"));
                     };
-                    if buffer != carried {
+                    if canonical_buffer(b.ir(), buffer) != canonical_buffer(b.ir(), carried) {
                         b.copy(at, location, buffer, carried)?;
                     }
                     carried
