@@ -63,6 +63,34 @@ impl DominanceInfo {
     }
 }
 
+impl DominanceInfo {
+    /// Whether value `v` is defined where op `op` may use it: `v`'s
+    /// definition (an op, or a block's start for an argument) dominates
+    /// `op` or an op that contains it.
+    pub fn value_dominates(&self, ir: &Ir, v: crate::Value, op: OpId) -> bool {
+        let mut current = Some(op);
+        while let Some(a) = current {
+            let Some(block) = ir.op_parent_block(a) else { return false };
+            match ir.value_def(v) {
+                crate::body::ValueDef::BlockArgument { block: arg_block, .. } => {
+                    if ir.block_parent(arg_block) == ir.block_parent(block) && self.block_dominates(arg_block, block) {
+                        return true;
+                    }
+                }
+                crate::body::ValueDef::Result { op: def, .. } => {
+                    if ir.op_parent_block(def).and_then(|b| ir.block_parent(b)) == ir.block_parent(block)
+                        && self.properly_dominates(ir, def, a)
+                    {
+                        return true;
+                    }
+                }
+            }
+            current = ir.parent_op(a);
+        }
+        false
+    }
+}
+
 /// Immediate dominators of the reachable blocks of one region (the
 /// algorithm of Cooper, Harvey and Kennedy, over reverse postorder).
 pub(crate) fn dominators(ir: &Ir, region: RegionId) -> FxHashMap<BlockId, Option<BlockId>> {

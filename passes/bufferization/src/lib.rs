@@ -12,6 +12,7 @@ pub mod buffer_deallocation;
 pub mod bufferizable;
 pub mod bufferizer;
 pub mod call_order;
+pub mod eliminate_empty_tensors;
 pub mod models;
 pub mod one_shot_bufferize;
 pub mod options;
@@ -29,4 +30,5 @@ use ir::pass::PassRegistry;
 pub fn register(registry: &mut PassRegistry) {
     registry.register(one_shot_bufferize::INFO);
     registry.register(buffer_deallocation::INFO);
+    registry.register(eliminate_empty_tensors::INFO);
 }

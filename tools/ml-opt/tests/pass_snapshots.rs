@@ -14,6 +14,7 @@ const PASSES: &[(&str, &str)] = &[
     ("finalize-memref-to-llvm", "Conversion/finalize-memref-to-llvm.mlir"),
     ("one-shot-bufferize=bufferize-function-boundaries", "Transforms/one-shot-bufferize.mlir"),
     ("buffer-deallocation", "Transforms/buffer-deallocation.mlir"),
+    ("eliminate-empty-tensors", "Transforms/eliminate-empty-tensors.mlir"),
 ];
 
 fn run_pass(pass: &str, input: &str) -> String {
