@@ -132,11 +132,7 @@ impl<'r, 'a> Bufferizer<'r, 'a> {
 
     /// The buffer type of a function argument of tensor type `tensor`.
     pub fn argument_type(&self, tensor: Type) -> Type {
-        let identity = self.memref_type(tensor);
-        match self.layout {
-            LayoutPolicy::IdentityLayoutMap => identity,
-            LayoutPolicy::FullyDynamicLayoutMap | LayoutPolicy::InferLayoutMap => fully_dynamic(self.ir().ctx(), identity),
-        }
+        boundary_type(self.ir().ctx(), tensor, self.layout)
     }
 
     /// `memref.alloc` of tensor type `tensor`'s shape (identity layout),
@@ -163,7 +159,9 @@ impl<'r, 'a> Bufferizer<'r, 'a> {
     pub fn alloc_like(&mut self, at: InsertPoint, location: Location, buffer: Value) -> Result<Value, Diagnostic> {
         let ctx = self.ir().ctx_arc().clone();
         let ty = self.ir().value_type(buffer);
-        let shape = ty.shape(&ctx).unwrap_or(&[]).to_vec();
+        let Some(shape) = ty.shape(&ctx).map(<[i64]>::to_vec) else {
+            return Err(Diagnostic::error(location, "cannot allocate a copy of an unranked buffer"));
+        };
         let element = ty.element_type_or_self(&ctx);
         let mut sizes = Vec::new();
         for (d, &size) in shape.iter().enumerate() {
@@ -231,7 +229,8 @@ impl<'r, 'a> Bufferizer<'r, 'a> {
     /// copied into a new buffer of identity layout (then cast).
     pub fn cast_or_copy(&mut self, at: InsertPoint, location: Location, buffer: Value, ty: Type) -> Result<Value, Diagnostic> {
         let ctx = self.ir().ctx();
-        if memref::cast_compatible(ctx, self.ir().value_type(buffer), ty) {
+        let from = self.ir().value_type(buffer);
+        if from == ty || memref::cast_compatible(ctx, from, ty) {
             return self.cast(at, location, buffer, ty);
         }
         let fresh = self.alloc_like(at, location, buffer)?;
@@ -319,8 +318,28 @@ impl<'r, 'a> Bufferizer<'r, 'a> {
     }
 }
 
-/// `ty` (a ranked memref) with every stride and the offset dynamic.
+/// The buffer type of a function argument of type `ty` under `policy`
+/// (other types stay as they are; unranked tensors become unranked memrefs).
+pub fn boundary_type(ctx: &ir::Context, ty: Type, policy: LayoutPolicy) -> Type {
+    match ty.data(ctx) {
+        TypeData::RankedTensor { shape, element, .. } => {
+            let identity = Type::memref(ctx, shape.clone(), *element);
+            match policy {
+                LayoutPolicy::IdentityLayoutMap => identity,
+                LayoutPolicy::FullyDynamicLayoutMap | LayoutPolicy::InferLayoutMap => fully_dynamic(ctx, identity),
+            }
+        }
+        TypeData::UnrankedTensor { element } => Type::unranked_memref(ctx, *element, None),
+        _ => ty,
+    }
+}
+
+/// `ty` (a ranked memref) with every stride and the offset dynamic; other
+/// types as they are.
 pub fn fully_dynamic(ctx: &ir::Context, ty: Type) -> Type {
+    if !matches!(ty.data(ctx), TypeData::MemRef { .. }) {
+        return ty;
+    }
     let rank = ty.shape(ctx).map_or(0, |s| s.len());
     let layout = memref::layout::strided_layout(ctx, &vec![DYNAMIC; rank], DYNAMIC);
     let shape = ty.shape(ctx).unwrap_or(&[]).to_vec();

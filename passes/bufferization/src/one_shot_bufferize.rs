@@ -58,9 +58,9 @@ use ir::{Attribute, Diagnostic, Ir, OpId, Symbol, Type};
 
 use crate::analysis::{analyze, AnalysisState, FunctionSummaries, FunctionSummary};
 use crate::bufferizable::Bufferizable;
-use crate::bufferizer::{fully_dynamic, BufferizedFunction, Bufferizer, ConstantGlobals};
+use crate::bufferizer::{boundary_type, fully_dynamic, BufferizedFunction, Bufferizer, ConstantGlobals};
 use crate::models::register_bufferizable_ops;
-use crate::options::{LayoutPolicy, OneShotOptions, OPTIONS};
+use crate::options::{OneShotOptions, OPTIONS};
 
 pub const INFO: PassInfo = PassInfo {
     name: "one-shot-bufferize",
@@ -137,13 +137,7 @@ fn function_symbol(ir: &Ir, function: FuncOp) -> Option<Symbol> {
 
 impl ModuleState {
     fn policy_type(&self, ir: &Ir, ty: Type) -> Type {
-        let ctx = ir.ctx();
-        let Some(shape) = ty.shape(ctx).filter(|_| ty.is_tensor(ctx)) else { return ty };
-        let identity = Type::memref(ctx, shape.to_vec(), ty.element_type_or_self(ctx));
-        match self.options.function_boundary_type_conversion {
-            LayoutPolicy::IdentityLayoutMap => identity,
-            _ => fully_dynamic(ctx, identity),
-        }
+        boundary_type(ir.ctx(), ty, self.options.function_boundary_type_conversion)
     }
 
     /// What callers assume of a function whose body is unknown or not yet
