@@ -44,6 +44,7 @@ pub fn populate_memref_to_llvm_patterns(patterns: &mut Vec<Box<dyn ConversionPat
     patterns.push(Box::new(LowerCopy));
     patterns.push(Box::new(LowerGlobal));
     patterns.push(Box::new(LowerGetGlobal));
+    crate::strided_metadata_to_llvm::populate_strided_metadata_to_llvm_patterns(patterns);
 }
 
 /// Whether the elements are contiguous in row-major order.

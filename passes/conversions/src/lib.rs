@@ -9,6 +9,7 @@
 pub mod arith_to_llvm;
 pub mod cf_to_llvm;
 pub mod direct_lowering;
+pub mod expand_strided_metadata;
 pub mod finalize_memref_to_llvm;
 pub mod func_to_llvm;
 pub mod linalg_to_loops;
@@ -19,6 +20,7 @@ pub mod math_to_llvm;
 pub mod memref_descriptor;
 pub mod reconcile_unrealized_casts;
 pub mod scf_to_cf;
+pub mod strided_metadata_to_llvm;
 
 use ir::pass::PassRegistry;
 
@@ -33,4 +35,5 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(finalize_memref_to_llvm::INFO);
     registry.register(math_to_llvm::INFO);
     registry.register(scf_to_cf::INFO);
+    registry.register(expand_strided_metadata::INFO);
 }

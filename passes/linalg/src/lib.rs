@@ -3,7 +3,7 @@
 //! file, each also a library function.
 
 pub mod generalize;
-pub mod index_math;
+pub use index_math;
 pub mod pad_tiling;
 pub mod structured_tiling;
 pub mod tile;

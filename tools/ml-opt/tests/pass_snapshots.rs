@@ -15,6 +15,7 @@ const PASSES: &[(&str, &str)] = &[
     ("one-shot-bufferize=bufferize-function-boundaries", "Transforms/one-shot-bufferize.mlir"),
     ("buffer-deallocation", "Transforms/buffer-deallocation.mlir"),
     ("eliminate-empty-tensors", "Transforms/eliminate-empty-tensors.mlir"),
+    ("expand-strided-metadata", "Conversion/expand-strided-metadata.mlir"),
 ];
 
 fn run_pass(pass: &str, input: &str) -> String {

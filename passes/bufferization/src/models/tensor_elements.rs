@@ -16,12 +16,12 @@
 //! memref.copy %T, %view : memref<4x4xf32, ...> to memref<4x4xf32, strided<[6, 1], offset: 7>>
 //! ```
 
-use dialect_arith as arith;
 use dialect_linalg::named::build_named;
 use dialect_linalg::structured::{indexing_maps_attr, iterator_types_attr};
 use dialect_linalg::{FillOp, GenericOp, IndexOp, IteratorType};
 use dialect_memref as memref;
 use dialect_tensor::{ConcatOp, EmptyOp, ExtractOp, FromElementsOp, GenerateOp, InsertOp, PadOp, SplatOp};
+use index_math::{join_mixed, split_mixed, BuildFailure, IndexBuilder, Ofr};
 use ir::affine::AffineMap;
 use ir::rewrite::InsertPoint;
 use ir::types::DYNAMIC;
@@ -251,100 +251,31 @@ impl Bufferizable for GenerateModel {
     }
 }
 
-/// A size or offset: known statically, or a value.
-#[derive(Clone, Copy)]
-enum Extent {
-    Static(i64),
-    Value(Value),
+/// The sizes of `buffer`, static or read with `memref.dim` before `at`.
+fn sizes_of(b: &mut Bufferizer<'_, '_>, op: OpId, buffer: Value) -> Result<Vec<Ofr>, Diagnostic> {
+    let rank = b.ir().value_type(buffer).shape(b.ir().ctx()).map_or(0, |s| s.len());
+    let mut ib = IndexBuilder::before(&mut b.rewriter, op);
+    (0..rank).map(|d| ib.dim(buffer, d).map_err(|e| Diagnostic::error(ib.location, e.0))).collect()
 }
 
-impl Extent {
-    /// Entry `d` of a mixed static/dynamic list (`DYNAMIC` entries take the
-    /// next of `dynamics`).
-    fn of_list(statics: &[i64], dynamics: &mut impl Iterator<Item = Value>, d: usize) -> Option<Extent> {
-        match statics.get(d) {
-            Some(&s) if s != DYNAMIC => Some(Extent::Static(s)),
-            _ => dynamics.next().map(Extent::Value),
-        }
-    }
-
-    /// Dimension `d` of `buffer`.
-    fn of_dim(
-        b: &mut Bufferizer<'_, '_>,
-        at: InsertPoint,
-        location: Location,
-        buffer: Value,
-        d: usize,
-    ) -> Result<Extent, Diagnostic> {
-        match b.ir().value_type(buffer).shape(b.ir().ctx()).and_then(|s| s.get(d)).copied() {
-            Some(size) if size != DYNAMIC => Ok(Extent::Static(size)),
-            _ => b.dim(at, location, buffer, d).map(Extent::Value),
-        }
-    }
-
-    fn value(self, b: &mut Bufferizer<'_, '_>, at: InsertPoint, location: Location) -> Result<Value, Diagnostic> {
-        match self {
-            Extent::Static(s) => b.index_constant(at, location, s),
-            Extent::Value(v) => Ok(v),
-        }
-    }
-
-    /// `self + other`, folded when both are static.
-    fn add(self, other: Extent, b: &mut Bufferizer<'_, '_>, at: InsertPoint, location: Location) -> Result<Extent, Diagnostic> {
-        if let (Extent::Static(x), Extent::Static(y)) = (self, other) {
-            if let Some(sum) = x.checked_add(y) {
-                return Ok(Extent::Static(sum));
-            }
-        }
-        let (x, y) = (self.value(b, at, location)?, other.value(b, at, location)?);
-        let index = Type::index(b.ir().ctx());
-        let sum = b.rewriter.build::<arith::AddIOp>(at, location, &[&[x], &[y]], &[index], &[]).map_err(build_error(location))?;
-        Ok(Extent::Value(b.ir().result(sum.0, 0)))
-    }
-}
-
-/// Splits extents into a mixed list: static entries and the values of the dynamic ones.
-fn mixed(extents: &[Extent]) -> (Vec<i64>, Vec<Value>) {
-    let mut statics = Vec::with_capacity(extents.len());
-    let mut values = Vec::new();
-    for e in extents {
-        match *e {
-            Extent::Static(s) => statics.push(s),
-            Extent::Value(v) => {
-                statics.push(DYNAMIC);
-                values.push(v);
-            }
-        }
-    }
-    (statics, values)
-}
-
-/// A subview of `buffer` at `offsets` with `source`'s sizes, unit strides,
-/// into which `source` is copied.
+/// Copies `source` into the window of `buffer` at `offsets` with
+/// `source`'s sizes and unit strides, before `op`.
 fn copy_into_window(
     b: &mut Bufferizer<'_, '_>,
-    at: InsertPoint,
-    location: Location,
+    op: OpId,
     source: Value,
     buffer: Value,
-    offsets: &[Extent],
+    offsets: &[Ofr],
 ) -> Result<(), Diagnostic> {
-    let rank = offsets.len();
-    let mut sizes = Vec::with_capacity(rank);
-    for d in 0..rank {
-        sizes.push(Extent::of_dim(b, at, location, source, d)?);
-    }
-    let (static_offsets, offset_values) = mixed(offsets);
-    let (static_sizes, size_values) = mixed(&sizes);
+    let location = b.ir().op(op).location;
+    let sizes = sizes_of(b, op, source)?;
+    let (static_offsets, offset_values) = split_mixed(offsets);
+    let (static_sizes, size_values) = split_mixed(&sizes);
     let shape: Vec<i64> = b.ir().value_type(source).shape(b.ir().ctx()).unwrap_or(&[]).to_vec();
-    let view = b.subview(
-        at,
-        location,
-        buffer,
-        [&static_offsets, &static_sizes, &vec![1; rank]],
-        [&offset_values, &size_values, &[]],
-        &shape,
-    )?;
+    let strides = vec![1; offsets.len()];
+    let at = InsertPoint::Before(op);
+    let view =
+        b.subview(at, location, buffer, [&static_offsets, &static_sizes, &strides], [&offset_values, &size_values, &[]], &shape)?;
     b.copy(at, location, source, view)
 }
 
@@ -377,18 +308,19 @@ impl Bufferizable for PadModel {
         let source_buffer = b.buffer(source)?;
         let at = InsertPoint::Before(op);
 
-        let (mut lows, mut highs) = (low.iter().copied(), high.iter().copied());
-        let mut offsets = Vec::with_capacity(result_shape.len());
+        let missing = || Diagnostic::error(location, "the padding amounts do not match their operands");
+        let lows = join_mixed(&static_low, &low).ok_or_else(missing)?;
+        let highs = join_mixed(&static_high, &high).ok_or_else(missing)?;
+        let inner = sizes_of(b, op, source_buffer)?;
         let mut dynamic_sizes = Vec::new();
-        for (d, &size) in result_shape.iter().enumerate() {
-            let missing = || Diagnostic::error(location, "missing dynamic padding value");
-            let l = Extent::of_list(&static_low, &mut lows, d).ok_or_else(missing)?;
-            let h = Extent::of_list(&static_high, &mut highs, d).ok_or_else(missing)?;
-            offsets.push(l);
-            if size == DYNAMIC {
-                let inner = Extent::of_dim(b, at, location, source_buffer, d)?;
-                let total = l.add(inner, b, at, location)?.add(h, b, at, location)?;
-                dynamic_sizes.push(total.value(b, at, location)?);
+        {
+            let mut ib = IndexBuilder::before(&mut b.rewriter, op);
+            for (d, &size) in result_shape.iter().enumerate() {
+                if size == DYNAMIC {
+                    let (l, i, h) = (lows[d], inner[d], highs[d]);
+                    let total = ib.add(l, i).and_then(|x| ib.add(x, h)).and_then(|x| ib.value(x));
+                    dynamic_sizes.push(total.map_err(|e| Diagnostic::error(location, e.0))?);
+                }
             }
         }
         let buffer = b.alloc(at, location, result_type, &dynamic_sizes)?;
@@ -399,7 +331,7 @@ impl Bufferizable for PadModel {
             Some(value) => fill(b, at, location, value, buffer)?,
             None => fill_from_body(b, at, location, buffer, body)?,
         }
-        copy_into_window(b, at, location, source_buffer, buffer, &offsets)?;
+        copy_into_window(b, op, source_buffer, buffer, &lows)?;
         b.set_buffer(result, buffer);
         b.erase(op);
         Ok(())
@@ -430,25 +362,33 @@ impl Bufferizable for ConcatModel {
         }
 
         // Each input's offset along `dim`, and the concatenated size.
-        let mut offsets = Vec::with_capacity(buffers.len());
-        let mut running = Extent::Static(0);
+        let mut sizes = Vec::with_capacity(buffers.len());
         for &buffer in &buffers {
-            offsets.push(running);
-            let size = Extent::of_dim(b, at, location, buffer, dim)?;
-            running = running.add(size, b, at, location)?;
+            sizes.push(sizes_of(b, op, buffer)?[dim]);
         }
+        let mut offsets = Vec::with_capacity(buffers.len());
         let mut dynamic_sizes = Vec::new();
-        for (d, &size) in result_shape.iter().enumerate() {
-            if size == DYNAMIC {
-                dynamic_sizes.push(if d == dim { running.value(b, at, location)? } else { b.dim(at, location, buffers[0], d)? });
+        {
+            let mut ib = IndexBuilder::before(&mut b.rewriter, op);
+            let fail = |e: BuildFailure| Diagnostic::error(location, e.0);
+            let mut running = Ofr::Const(0);
+            for &size in &sizes {
+                offsets.push(running);
+                running = ib.add(running, size).map_err(fail)?;
+            }
+            for (d, &size) in result_shape.iter().enumerate() {
+                if size == DYNAMIC {
+                    let extent = if d == dim { running } else { ib.dim(buffers[0], d).map_err(fail)? };
+                    dynamic_sizes.push(ib.value(extent).map_err(fail)?);
+                }
             }
         }
         let buffer = b.alloc(at, location, result_type, &dynamic_sizes)?;
         let rank = result_shape.len();
         for (&input_buffer, &offset) in buffers.iter().zip(&offsets) {
-            let mut window = vec![Extent::Static(0); rank];
+            let mut window = vec![Ofr::Const(0); rank];
             window[dim] = offset;
-            copy_into_window(b, at, location, input_buffer, buffer, &window)?;
+            copy_into_window(b, op, input_buffer, buffer, &window)?;
         }
         b.set_buffer(result, buffer);
         b.erase(op);

@@ -1,4 +1,4 @@
-//! Index arithmetic for loop transformations: quantities that are either
+//! Index arithmetic for passes (loop transformations, bufferization, lowering): quantities that are either
 //! known integers or SSA values ([`Ofr`], upstream's `OpFoldResult`), and a
 //! builder that combines them with `arith` ops on `index`, folding what is
 //! known. There is no affine dialect here, so where upstream writes
