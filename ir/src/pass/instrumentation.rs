@@ -1,7 +1,8 @@
 //! What a pass manager reports while it runs: IR dumps around passes
 //! (`--mlir-print-ir-before=cse`, `--mlir-print-ir-after-all`,
 //! `--mlir-print-ir-after-change`, `--mlir-print-ir-after-failure`) and
-//! per-pass wall time (`--mlir-timing`).
+//! per-pass wall time (`--mlir-timing`), pass counters and the remarks
+//! passes report (`--remarks=<pass>`).
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -49,6 +50,8 @@ pub(crate) struct Report {
     timings: Mutex<Vec<(Vec<String>, Duration)>>,
     /// (path of pipeline names ending in a pass, its counters), summed over runs.
     statistics: Mutex<Vec<(Vec<String>, Vec<super::Statistic>)>>,
+    /// Remarks of the passes asked for, in the order reported.
+    remarks: Mutex<Vec<crate::diagnostics::Diagnostic>>,
 }
 
 impl Report {
@@ -106,6 +109,16 @@ impl Report {
             }
         }
         out
+    }
+
+    pub(crate) fn add_remarks(&self, remarks: Vec<crate::diagnostics::Diagnostic>) {
+        if !remarks.is_empty() {
+            self.remarks.lock().unwrap_or_else(|e| e.into_inner()).extend(remarks);
+        }
+    }
+
+    pub(crate) fn take_remarks(&self) -> Vec<crate::diagnostics::Diagnostic> {
+        std::mem::take(&mut *self.remarks.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     pub(crate) fn take_dumps(&self) -> String {

@@ -50,6 +50,10 @@ pub struct PassManager {
     pub timing: bool,
     /// Collect the counters passes report (`--mlir-pass-statistics`).
     pub statistics: bool,
+    /// The passes whose remarks are collected (`--remarks=fuse`); while
+    /// any are, nested pipelines run on one thread so that remarks come in
+    /// op order.
+    pub remarks: Vec<String>,
     report: Report,
 }
 
@@ -68,6 +72,7 @@ impl PassManager {
             printing: IrPrinting::default(),
             timing: false,
             statistics: false,
+            remarks: Vec::new(),
             report: Report::default(),
         }
     }
@@ -130,6 +135,11 @@ impl PassManager {
         self.report.take_dumps()
     }
 
+    /// The remarks passes reported since the last call, in the order reported.
+    pub fn take_remarks(&self) -> Vec<Diagnostic> {
+        self.report.take_remarks()
+    }
+
     /// The pass statistics report.
     pub fn statistics_report(&self) -> String {
         self.report.statistics_report()
@@ -178,10 +188,11 @@ impl PassManager {
                     }
                     let before = self.printing.after_change.then(|| print_op(ir, op, PrintOptions::default()));
                     let pass_path: Vec<String> = path.iter().cloned().chain([name.to_string()]).collect();
-                    let mut cx = PassContext::new(analyses);
+                    let mut cx = PassContext::new(analyses, self.remarks.iter().any(|r| r == name));
                     let result = self.timed(&pass_path, || pass.run(ir, op, &mut cx));
-                    let (preserved, counters) = cx.finish();
+                    let (preserved, counters, remarks) = cx.finish();
                     analyses.invalidate(&preserved);
+                    self.report.add_remarks(remarks);
                     if self.statistics {
                         self.report.add_statistics(&pass_path, counters);
                     }
@@ -229,7 +240,7 @@ impl PassManager {
         let anchor = nested.anchor.as_deref().unwrap_or("");
         let children = children_named(ir, op, anchor);
         let isolated = children.first().is_some_and(|&c| ir.has_trait(c, Traits::ISOLATED_FROM_ABOVE));
-        if self.threading && !self.printing.is_enabled() && isolated && children.len() > 1 {
+        if self.threading && !self.printing.is_enabled() && self.remarks.is_empty() && isolated && children.len() > 1 {
             self.run_in_parallel(nested, ir, &children, path)?;
             // The children were replaced by copies: nothing cached holds.
             analyses.clear();

@@ -45,6 +45,8 @@ pub struct PassContext<'a> {
     analyses: &'a AnalysisManager,
     preserved: Preserved,
     statistics: Vec<Statistic>,
+    /// The remarks reported so far; `None` when nobody asked for them.
+    remarks: Option<Vec<Diagnostic>>,
 }
 
 /// A counter a pass reports (`--mlir-pass-statistics`).
@@ -56,8 +58,22 @@ pub struct Statistic {
 }
 
 impl<'a> PassContext<'a> {
-    pub(crate) fn new(analyses: &'a AnalysisManager) -> Self {
-        PassContext { analyses, preserved: Preserved::default(), statistics: Vec::new() }
+    pub(crate) fn new(analyses: &'a AnalysisManager, remarks: bool) -> Self {
+        PassContext { analyses, preserved: Preserved::default(), statistics: Vec::new(), remarks: remarks.then(Vec::new) }
+    }
+
+    /// Whether this pass's remarks are wanted (`--remarks=<pass>`): a pass
+    /// that has to work to explain itself asks first.
+    pub fn remarks_enabled(&self) -> bool {
+        self.remarks.is_some()
+    }
+
+    /// Reports `remark` (a [`Diagnostic`], usually of severity remark at an
+    /// op's location) if this pass's remarks are wanted; drops it otherwise.
+    pub fn remark(&mut self, remark: Diagnostic) {
+        if let Some(remarks) = &mut self.remarks {
+            remarks.push(remark);
+        }
     }
 
     /// The analysis `A` of `op`, from the cache or computed now.
@@ -83,8 +99,8 @@ impl<'a> PassContext<'a> {
         }
     }
 
-    pub(crate) fn finish(self) -> (Preserved, Vec<Statistic>) {
-        (self.preserved, self.statistics)
+    pub(crate) fn finish(self) -> (Preserved, Vec<Statistic>, Vec<Diagnostic>) {
+        (self.preserved, self.statistics, self.remarks.unwrap_or_default())
     }
 }
 

@@ -133,6 +133,10 @@ fn build_pipeline(options: &Options, passes: &PassRegistry, replayed: Option<&st
         after_failure: options.print_ir_after_failure,
     };
     manager.statistics = options.pass_statistics;
+    if let Some(unknown) = options.remarks.iter().find(|name| passes.get(name).is_none()) {
+        return Err(format!("ml-opt: '--remarks={unknown}' does not refer to a registered pass"));
+    }
+    manager.remarks = options.remarks.clone();
     if let Some(text) = replayed.or(options.pass_pipeline.as_deref()) {
         if !options.pass_flags.is_empty() {
             return Err("ml-opt: '--pass-pipeline' cannot be combined with pass flags".to_string());
@@ -178,6 +182,8 @@ fn process(ctx: &Arc<Context>, file: FileId, options: &Options, pipeline: &PassM
     let before = options.reproducer.as_ref().map(|_| print_op(&ir, module, PrintOptions::default()));
     let result = pipeline.run(&mut ir, module);
     eprint!("{}", pipeline.take_ir_dumps());
+    // Remarks come first, in the order passes made them, then any error.
+    let mut diagnostics = pipeline.take_remarks();
     if let Err(diag) = result {
         if let (Some(path), Some(before)) = (&options.reproducer, before) {
             let text = format!(
@@ -189,15 +195,17 @@ fn process(ctx: &Arc<Context>, file: FileId, options: &Options, pipeline: &PassM
                 Err(e) => format!("pipeline failed; cannot write reproducer '{path}': {e}"),
             };
             let location = ir.op(module).location;
-            return (None, vec![diag.with_note(location, note)]);
+            diagnostics.push(diag.with_note(location, note));
+            return (None, diagnostics);
         }
-        return (None, vec![diag]);
+        diagnostics.push(diag);
+        return (None, diagnostics);
     }
     let start = Instant::now();
     let print_options = PrintOptions { generic: options.print_generic, debug_info: options.print_debuginfo };
     let text = print_op(&ir, module, print_options);
     pipeline.record_time("Output", start.elapsed());
-    (Some(text), Vec::new())
+    (Some(text), diagnostics)
 }
 
 fn report(ctx: &Context, options: &Options, diagnostics: &[Diagnostic]) {

@@ -76,6 +76,10 @@ pub struct Options {
     /// Print the counters passes report.
     #[arg(long = "mlir-pass-statistics")]
     pub pass_statistics: bool,
+    /// Show the remarks of these passes (comma-separated names) at the ops
+    /// they are about: `--remarks=fuse` says what was fused and why not.
+    #[arg(long = "remarks", value_delimiter = ',', value_name = "PASSES")]
+    pub remarks: Vec<String>,
     /// When the pipeline fails, write the input IR and the pipeline to FILE
     /// (replay with --run-reproducer FILE).
     #[arg(long = "mlir-pass-pipeline-crash-reproducer", value_name = "FILE")]
