@@ -191,18 +191,81 @@ pub fn check_fusion(ir: &Ir, producer: OpId, consumer: OpId, operand: usize) -> 
 /// and reads a loop that is a plain loop of the consumer under `loops`.
 fn index_ops_expressible(ir: &Ir, ps: &Structured<'_>, loops: &AffineMap) -> bool {
     let Some(block) = ps.block() else { return false };
-    let top: Vec<OpId> = ir.block_ops(block).collect();
-    let all: Vec<OpId> = top.iter().flat_map(|&o| ir.walk_collect(o, WalkOrder::PreOrder)).collect();
-    all.into_iter().filter(|&o| ir.isa::<IndexOp>(o)).all(|o| top.contains(&o) && fused_loop(ir, o, loops).is_some())
+    let all: Vec<OpId> = ir.block_ops(block).flat_map(|o| ir.walk_collect(o, WalkOrder::PreOrder)).collect();
+    all.into_iter()
+        .filter(|&o| ir.isa::<IndexOp>(o) && nearest_structured(ir, o) == Some(ps.op))
+        .all(|o| producer_loop(ir, o, loops).is_some_and(|e| !has_symbols(e)))
 }
 
-/// The consumer loop that producer `linalg.index` op `index` names.
-fn fused_loop(ir: &Ir, index: OpId, loops: &AffineMap) -> Option<u32> {
-    let dim = IndexOp(index).dim(ir)?.as_integer(ir.ctx())?;
-    match loops.results.get(usize::try_from(dim).ok()?)? {
-        AffineExpr::Dim(d) => Some(*d),
-        _ => None,
+/// The structured op that `op` is (most closely) nested in.
+fn nearest_structured(ir: &Ir, op: OpId) -> Option<OpId> {
+    let mut current = ir.parent_op(op);
+    while let Some(p) = current {
+        if Structured::of(ir, p).is_some() {
+            return Some(p);
+        }
+        current = ir.parent_op(p);
     }
+    None
+}
+
+/// The producer loop that `linalg.index` op `index` reads, as an
+/// expression of the fused (consumer) loops.
+fn producer_loop<'m>(ir: &Ir, index: OpId, loops: &'m AffineMap) -> Option<&'m AffineExpr> {
+    let dim = IndexOp(index).dim(ir)?.as_integer(ir.ctx())?;
+    loops.results.get(usize::try_from(dim).ok()?)
+}
+
+fn has_symbols(expr: &AffineExpr) -> bool {
+    match expr {
+        AffineExpr::Symbol(_) => true,
+        AffineExpr::Binary { lhs, rhs, .. } => has_symbols(lhs) || has_symbols(rhs),
+        _ => false,
+    }
+}
+
+/// Builds at `at` the `index` value of `expr` over the fused loops: a
+/// `linalg.index` per loop, `arith` ops for the rest (upstream uses
+/// `affine.apply`); `mod` is `a - (a floordiv b) * b`, as affine defines it.
+fn emit_index(rewriter: &mut PatternRewriter<'_>, at: InsertPoint, location: ir::Location, expr: &AffineExpr) -> Option<Value> {
+    use ir::affine::AffineBinaryKind::{Add, CeilDiv, FloorDiv, Mod, Mul};
+    let ctx = rewriter.ir().ctx_arc().clone();
+    let index = Type::index(&ctx);
+    let binary = |rewriter: &mut PatternRewriter<'_>, kind, lhs: Value, rhs: Value| -> Option<Value> {
+        let groups: &[&[Value]] = &[&[lhs], &[rhs]];
+        let op = match kind {
+            Add => rewriter.build::<arith::AddIOp>(at, location, groups, &[index], &[]).ok()?.0,
+            Mul => rewriter.build::<arith::MulIOp>(at, location, groups, &[index], &[]).ok()?.0,
+            FloorDiv => rewriter.build::<arith::FloorDivSIOp>(at, location, groups, &[index], &[]).ok()?.0,
+            CeilDiv => rewriter.build::<arith::CeilDivSIOp>(at, location, groups, &[index], &[]).ok()?.0,
+            Mod => rewriter.build::<arith::SubIOp>(at, location, groups, &[index], &[]).ok()?.0,
+        };
+        Some(rewriter.ir().result(op, 0))
+    };
+    let op = match expr {
+        AffineExpr::Dim(d) => {
+            let dim = Attribute::integer(&ctx, i128::from(*d), Type::integer(&ctx, 64));
+            rewriter.build::<IndexOp>(at, location, &[], &[index], &[("dim", dim)]).ok()?.0
+        }
+        AffineExpr::Constant(c) => {
+            let value = Attribute::integer(&ctx, i128::from(*c), index);
+            rewriter.build::<arith::ConstantOp>(at, location, &[], &[index], &[("value", value)]).ok()?.0
+        }
+        AffineExpr::Binary { kind, lhs, rhs } => {
+            let a = emit_index(rewriter, at, location, lhs)?;
+            let b = emit_index(rewriter, at, location, rhs)?;
+            return match kind {
+                Mod => {
+                    let quotient = binary(rewriter, FloorDiv, a, b)?;
+                    let product = binary(rewriter, Mul, quotient, b)?;
+                    binary(rewriter, Mod, a, product)
+                }
+                _ => binary(rewriter, *kind, a, b),
+            };
+        }
+        AffineExpr::Symbol(_) => return None,
+    };
+    Some(rewriter.ir().result(op, 0))
 }
 
 /// Where a fused op's block argument comes from.
@@ -449,8 +512,20 @@ fn build_fused(
         }
     }
     let _ = rewriter.build_at_end::<YieldOp>(block, location, &[&yielded], &[], &[]);
+    erase_dead_body_ops(rewriter, block);
     replace_and_erase(rewriter, consumer, generic.0);
     generic.0
+}
+
+/// Erases the ops of `block` whose values nothing reads and that have no
+/// effects (what the producer computed for its other results).
+fn erase_dead_body_ops(rewriter: &mut PatternRewriter<'_>, block: BlockId) {
+    let ops: Vec<OpId> = rewriter.ir().block_ops(block).collect();
+    for &op in ops.iter().rev() {
+        if rewriter.ir().is_trivially_dead(op) {
+            rewriter.erase_op(op);
+        }
+    }
 }
 
 /// Replaces the results of `old` by those of `new`, then erases `old` and
@@ -475,23 +550,34 @@ fn inline_producer_body(
     to_producer: &AffineMap,
     result: usize,
 ) -> Value {
-    let ctx = rewriter.ir().ctx_arc().clone();
     let ops: Vec<OpId> = rewriter.ir().block_ops(producer_block).collect();
     let mut yielded = None;
     for op in ops {
-        let ir = rewriter.ir();
-        if ir.isa::<YieldOp>(op) {
-            yielded = ir.operands(op).get(result).map(|&v| mapping.lookup_value(v));
-        } else if let Some(d) = ir.isa::<IndexOp>(op).then(|| fused_loop(ir, op, to_producer)).flatten() {
-            let location = ir.op(op).location;
-            let old = ir.result(op, 0);
-            let dim = Attribute::integer(&ctx, i128::from(d), Type::integer(&ctx, 64));
-            if let Some(index) = rewriter.build_at_end::<IndexOp>(block, location, &[], &[Type::index(&ctx)], &[("dim", dim)]) {
-                let new = rewriter.ir().result(index.0, 0);
-                mapping.map_value(old, new);
+        if rewriter.ir().isa::<YieldOp>(op) {
+            yielded = rewriter.ir().operands(op).get(result).map(|&v| mapping.lookup_value(v));
+            continue;
+        }
+        let copy = rewriter.clone_op(op, mapping, InsertPoint::End(block));
+        // The producer's loop indices, at any depth, from the fused loops.
+        let fused = rewriter.ir().block_parent_op(block);
+        let indices: Vec<OpId> = rewriter
+            .ir()
+            .walk_collect(copy, WalkOrder::PreOrder)
+            .into_iter()
+            .filter(|&o| rewriter.ir().isa::<IndexOp>(o) && nearest_structured(rewriter.ir(), o) == fused)
+            .collect();
+        for index in indices {
+            let ir = rewriter.ir();
+            let Some(expr) = producer_loop(ir, index, to_producer).cloned() else { continue };
+            let (location, old) = (ir.op(index).location, ir.result(index, 0));
+            if let Some(new) = emit_index(rewriter, InsertPoint::Before(index), location, &expr) {
+                rewriter.replace_all_uses(old, new);
+                rewriter.erase_op(index);
+                if index == copy {
+                    // Later copies look the producer's index up in the mapping.
+                    mapping.map_value(rewriter.ir().result(op, 0), new);
+                }
             }
-        } else {
-            rewriter.clone_op(op, mapping, InsertPoint::End(block));
         }
     }
     yielded.unwrap_or_else(|| rewriter.ir().block_arguments(block)[0])
@@ -511,51 +597,88 @@ pub fn erase_with_dead_operands(rewriter: &mut PatternRewriter<'_>, op: OpId) {
     }
 }
 
-/// The scalar of a splat constant tensor read as input `operand` of
-/// structured op `consumer`: the attribute and its element type.
-pub fn splat_input(ir: &Ir, consumer: OpId, operand: usize) -> Option<(Attribute, Type)> {
+/// A constant read as input `operand` of structured op `consumer`: a
+/// splat `arith.constant` tensor, or (for a `linalg.generic`, as upstream)
+/// a scalar `arith.constant`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConstantInput {
+    /// The splat's element: a scalar constant is to be made of it.
+    Splat { value: Attribute, element: Type },
+    /// A scalar constant, read directly.
+    Scalar(Value),
+}
+
+/// The constant read as input `operand` of `consumer`, if it is one that
+/// [`fold_constant_input`] folds.
+pub fn constant_input(ir: &Ir, consumer: OpId, operand: usize) -> Option<ConstantInput> {
     let s = Structured::of(ir, consumer)?;
     if operand >= s.inputs().len() {
         return None;
     }
-    let constant = ir.dyn_cast::<arith::ConstantOp>(ir.defining_op(s.operands()[operand])?)?;
+    let value = s.operands()[operand];
+    let constant = ir.dyn_cast::<arith::ConstantOp>(ir.defining_op(value)?)?;
     let ctx = ir.ctx();
+    let scalar = |ty: Type| ty.is_float(ctx) || ty.is_signless_int_or_index(ctx);
     match ir.attr(constant.0, "value")?.data(ctx) {
-        AttrData::DenseElements { ty, elements: DenseElements::Splat(value) } if ty.is_tensor(ctx) => {
+        AttrData::DenseElements { ty, elements: DenseElements::Splat(splat) } if ty.is_tensor(ctx) => {
             let element = ty.shaped_element(ctx)?;
-            (element.is_float(ctx) || element.is_signless_int_or_index(ctx)).then_some((*value, element))
+            scalar(element).then_some(ConstantInput::Splat { value: *splat, element })
+        }
+        AttrData::Integer { ty, .. } | AttrData::Float { ty, .. } if ir.isa::<GenericOp>(consumer) && scalar(*ty) => {
+            Some(ConstantInput::Scalar(value))
         }
         _ => None,
     }
 }
 
-/// Replaces splat constant input `operand` of `consumer` (and every
-/// input reading the same constant) by a scalar `arith.constant` before
-/// it, read by the body directly; returns the new `linalg.generic`, or
-/// `None` (nothing changed) when the input is not a splat or loop sizes
-/// would be lost.
-pub fn fold_splat_input(rewriter: &mut PatternRewriter<'_>, consumer: OpId, operand: usize) -> Option<OpId> {
+/// Replaces constant input `operand` of `consumer` (and every input
+/// reading the same constant) by a scalar read by the body directly: the
+/// constant itself when it is a scalar, else a scalar `arith.constant`
+/// (an equal one already in the block is reused). Returns the new
+/// `linalg.generic`, or `None` (nothing changed) when the input is not
+/// such a constant or loop sizes would be lost.
+pub fn fold_constant_input(rewriter: &mut PatternRewriter<'_>, consumer: OpId, operand: usize) -> Option<OpId> {
     let ir = rewriter.ir();
-    let (value, element) = splat_input(ir, consumer, operand)?;
+    let constant = constant_input(ir, consumer, operand)?;
     let s = Structured::of(ir, consumer)?;
-    let splat = s.operands()[operand];
-    let operands: Vec<usize> = (0..s.inputs().len()).filter(|&i| s.operands()[i] == splat).collect();
+    let folded = s.operands()[operand];
+    let operands: Vec<usize> = (0..s.inputs().len()).filter(|&i| s.operands()[i] == folded).collect();
     let kept: Vec<AffineMap> =
         s.indexing_maps().into_iter().enumerate().filter(|(i, _)| !operands.contains(i)).map(|(_, m)| m).collect();
     if !loop_sizes_computable(&kept) {
         return None;
     }
-    // Where the tensor constant was, as upstream's folder puts constants first.
-    let constant = ir.defining_op(splat)?;
-    let location = ir.op(constant).location;
-    let scalar = rewriter
-        .build::<arith::ConstantOp>(InsertPoint::Before(constant), location, &[], &[element], &[("value", value)])
-        .ok()?;
-    let scalar = rewriter.ir().result(scalar.0, 0);
+    let scalar = match constant {
+        ConstantInput::Scalar(value) => value,
+        ConstantInput::Splat { value, element } => {
+            let tensor = ir.defining_op(folded)?;
+            match equal_constant_before(ir, tensor, value, element) {
+                Some(existing) => existing,
+                None => {
+                    // Where the tensor constant was, as upstream's folder puts constants first.
+                    let location = ir.op(tensor).location;
+                    let op = rewriter
+                        .build::<arith::ConstantOp>(InsertPoint::Before(tensor), location, &[], &[element], &[("value", value)])
+                        .ok()?;
+                    rewriter.ir().result(op.0, 0)
+                }
+            }
+        }
+    };
     let consumer = match rewriter.ir().dyn_cast::<GenericOp>(consumer) {
         Some(g) => g.0,
         None => generalize(rewriter, consumer)?.0,
     };
     let plan = plan_inputs(rewriter.ir(), consumer, &operands, None);
     Some(build_fused(rewriter, consumer, &operands, &plan, Element::Scalar(scalar)))
+}
+
+/// An `arith.constant` of `value` and type `ty` before `op` in its block.
+fn equal_constant_before(ir: &Ir, op: OpId, value: Attribute, ty: Type) -> Option<Value> {
+    let block = ir.op_parent_block(op)?;
+    ir.block_ops(block)
+        .take_while(|&o| o != op)
+        .filter(|&o| ir.isa::<arith::ConstantOp>(o) && ir.attr(o, "value") == Some(value))
+        .map(|o| ir.result(o, 0))
+        .find(|&r| ir.value_type(r) == ty)
 }

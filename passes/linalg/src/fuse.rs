@@ -34,7 +34,9 @@ use ir::rewrite::PatternRewriter;
 use ir::{BlockId, Diagnostic, Ir, Location, OpId};
 use rustc_hash::FxHashMap;
 
-use crate::elementwise_fusion::{body_size, check_fusion, fold_splat_input, fuse, splat_input, FusionKind, NotFused};
+use crate::elementwise_fusion::{
+    body_size, check_fusion, constant_input, fold_constant_input, fuse, ConstantInput, FusionKind, NotFused,
+};
 use crate::fusion_graph::FusionGraph;
 use crate::reshape_propagation::{fold_reshape_pair, hoist_expand_above, is_identity_elementwise, sink_collapse_below};
 
@@ -224,18 +226,20 @@ fn fuse_in_block(
             if rewriter.ir().is_erased(consumer) {
                 break;
             }
-            // Splat constants first: they become scalars whatever else happens.
+            // Constants first: they become scalars whatever else happens.
             let inputs = Structured::of(rewriter.ir(), consumer).map_or(0, |s| s.inputs().len());
             for operand in 0..inputs {
-                if splat_input(rewriter.ir(), consumer, operand).is_none() {
-                    continue;
-                }
+                let Some(constant) = constant_input(rewriter.ir(), consumer, operand) else { continue };
                 let location = rewriter.ir().op(consumer).location;
-                if let Some(new) = fold_splat_input(rewriter, consumer, operand) {
+                if let Some(new) = fold_constant_input(rewriter, consumer, operand) {
                     replace_node(rewriter.ir(), &mut graph, &mut depths, consumer, new, None);
                     report.fused += 1;
                     if explain {
-                        report.remarks.push((location, format!("folded a splat constant into operand #{operand}")));
+                        let what = match constant {
+                            ConstantInput::Splat { .. } => "a splat constant",
+                            ConstantInput::Scalar(_) => "a scalar constant",
+                        };
+                        report.remarks.push((location, format!("folded {what} into operand #{operand}")));
                     }
                     consumer = new;
                     continue 'next_producer;

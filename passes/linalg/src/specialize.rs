@@ -197,9 +197,11 @@ fn match_named(ir: &Ir, generic: GenericOp) -> Result<Plan, &'static str> {
     let identity = AffineMap::identity(loops as u32);
     let ctx = ir.ctx();
     let shaped = |v: Value| ir.value_type(v).shape(ctx).is_some();
-    let matches = |candidate: Candidate, attributes: &[NamedAttribute], args: &[usize]| {
-        (candidate.named)(ctx).is_some_and(|named| body_matches(ir, block, named.body, attributes, args))
+    let matches_as = |candidate: Candidate, attributes: &[NamedAttribute], args: &[usize], commute: bool| {
+        (candidate.named)(ctx).is_some_and(|named| body_matches(ir, block, named.body, attributes, args, commute))
     };
+    let matches =
+        |candidate: Candidate, attributes: &[NamedAttribute], args: &[usize]| matches_as(candidate, attributes, args, true);
     let named = |candidate: Candidate, inputs: Vec<Value>, attributes: Vec<(&'static str, Attribute)>| Plan::Named {
         build: candidate.build,
         inputs,
@@ -210,7 +212,12 @@ fn match_named(ir: &Ir, generic: GenericOp) -> Result<Plan, &'static str> {
 
     if c.reduction == 0 {
         match inputs.as_slice() {
-            [x] if !shaped(*x) && c.maps[0].results.is_empty() && matches(candidate::<FillOp>(), &[], &[0, 1]) => {
+            // Upstream's fill takes a value of the element type (no conversion).
+            [x] if !shaped(*x)
+                && c.maps[0].results.is_empty()
+                && Some(ir.value_type(*x)) == ir.value_type(outputs[0]).shaped_element(ctx)
+                && matches(candidate::<FillOp>(), &[], &[0, 1]) =>
+            {
                 return Ok(named(candidate::<FillOp>(), inputs, Vec::new()));
             }
             [x] if shaped(*x) && c.maps[0] == identity => {
@@ -241,9 +248,13 @@ fn match_named(ir: &Ir, generic: GenericOp) -> Result<Plan, &'static str> {
                 }
             }
             [a, b] if shaped(*a) && shaped(*b) && c.maps[0] == identity && c.maps[1] == identity => {
-                for (order, inputs) in [([0, 1, 2], vec![*a, *b]), ([1, 0, 2], vec![*b, *a])] {
-                    if let Some(&op) = binary_ops().iter().find(|&&op| matches(op, &[], &order)) {
-                        return Ok(named(op, inputs, Vec::new()));
+                // Operands as written first (`addf %b, %a` is `linalg.add ins(%b, %a)`, as upstream
+                // has it), then up to commutativity.
+                for commute in [false, true] {
+                    for (order, inputs) in [([0, 1, 2], vec![*a, *b]), ([1, 0, 2], vec![*b, *a])] {
+                        if let Some(&op) = binary_ops().iter().find(|&&op| matches_as(op, &[], &order, commute)) {
+                            return Ok(named(op, inputs, Vec::new()));
+                        }
                     }
                 }
             }
@@ -340,8 +351,8 @@ fn yields_input(ir: &Ir, block: BlockId) -> bool {
 /// for the same argument types. Built argument `i` stands for `block`'s
 /// argument `args[i]`. Ops compare by name, attributes and result types;
 /// operands of commutative ops in either order; every op of `block` must be
-/// used by what it yields.
-pub fn body_matches(ir: &Ir, block: BlockId, body: BodyFn, attributes: &[NamedAttribute], args: &[usize]) -> bool {
+/// used by what it yields. Without `commute`, operands must be in order.
+pub fn body_matches(ir: &Ir, block: BlockId, body: BodyFn, attributes: &[NamedAttribute], args: &[usize], commute: bool) -> bool {
     let ctx = ir.ctx_arc().clone();
     let actual_args = ir.block_arguments(block);
     if args.len() != actual_args.len() {
@@ -363,6 +374,7 @@ pub fn body_matches(ir: &Ir, block: BlockId, body: BodyFn, attributes: &[NamedAt
         built_block,
         block,
         args,
+        commute,
         pairs: FxHashMap::default(),
         matched: FxHashSet::default(),
     };
@@ -379,6 +391,7 @@ struct Matcher<'a> {
     built_block: BlockId,
     block: BlockId,
     args: &'a [usize],
+    commute: bool,
     pairs: FxHashMap<Value, Value>,
     matched: FxHashSet<OpId>,
 }
@@ -422,7 +435,7 @@ impl Matcher<'_> {
         let (bops, aops) = (self.built.operands(built).to_vec(), self.actual.operands(actual).to_vec());
         let saved = (self.pairs.clone(), self.matched.clone());
         let mut same = bops.iter().zip(&aops).all(|(&x, &y)| self.same(x, y));
-        if !same && bops.len() == 2 && self.actual.has_trait(actual, Traits::COMMUTATIVE) {
+        if !same && self.commute && bops.len() == 2 && self.actual.has_trait(actual, Traits::COMMUTATIVE) {
             (self.pairs, self.matched) = saved;
             same = self.same(bops[0], aops[1]) && self.same(bops[1], aops[0]);
         }
