@@ -16,9 +16,15 @@
 //! inputs), then identical `(value, map)` inputs are merged and inputs the
 //! body no longer reads are dropped while loop sizes stay computable.
 //!
-//! A `linalg.fill` result (or a splat `arith.constant` tensor) read as an
-//! input is replaced by its scalar, converted to the element type when it
-//! differs.
+//! The producer's `linalg.index` ops (at any depth of its body) read the
+//! producer's loops, which are `inverse(result map) ∘ consumer map` of the
+//! fused loops: a fused `linalg.index` when that is a plain loop, `arith`
+//! index ops otherwise (upstream builds `affine.apply`; there is no affine
+//! dialect here).
+//!
+//! A `linalg.fill` result (or a splat `arith.constant` tensor, or a scalar
+//! `arith.constant` read by a `linalg.generic`) read as an input is
+//! replaced by its scalar, converted to the element type when it differs.
 
 use std::fmt;
 
