@@ -152,6 +152,25 @@ impl AffineExpr {
         }
     }
 
+    /// The expression with each `d<i>` replaced by `dims[i]` and each
+    /// `s<j>` by `symbols[j]` (kept when out of range), rebuilt through the
+    /// simplifying constructors.
+    pub fn replace_dims_and_symbols(&self, dims: &[AffineExpr], symbols: &[AffineExpr]) -> AffineExpr {
+        match self {
+            AffineExpr::Dim(d) => dims.get(*d as usize).cloned().unwrap_or_else(|| self.clone()),
+            AffineExpr::Symbol(s) => symbols.get(*s as usize).cloned().unwrap_or_else(|| self.clone()),
+            AffineExpr::Constant(_) => self.clone(),
+            AffineExpr::Binary { kind, lhs, rhs } => {
+                let (lhs, rhs) = (lhs.replace_dims_and_symbols(dims, symbols), rhs.replace_dims_and_symbols(dims, symbols));
+                match kind {
+                    AffineBinaryKind::Add => AffineExpr::sum(lhs, rhs),
+                    AffineBinaryKind::Mul => AffineExpr::product(lhs, rhs),
+                    _ => AffineExpr::div_like(*kind, lhs, rhs),
+                }
+            }
+        }
+    }
+
     /// Writes the expression the way MLIR prints it; `strong` asks for
     /// parentheses around anything weaker than an atom.
     pub fn write(&self, out: &mut impl Write, strong: bool) -> fmt::Result {
@@ -214,6 +233,68 @@ impl AffineMap {
         AffineMap { num_dims: n, num_symbols: 0, results: (0..n).map(AffineExpr::Dim).collect() }
     }
 
+    /// The map `(d0, ..., d<n-1>) -> (d<p0>, d<p1>, ...)`.
+    pub fn from_dims(num_dims: u32, dims: &[u32]) -> AffineMap {
+        AffineMap { num_dims, num_symbols: 0, results: dims.iter().map(|&d| AffineExpr::Dim(d)).collect() }
+    }
+
+    /// `self ∘ other`: `other`'s results fed into `self`'s dimensions, as
+    /// upstream's `AffineMap::compose` (`self` must have as many dimensions
+    /// as `other` has results). Symbols of both are concatenated, `self`'s
+    /// first.
+    pub fn compose(&self, other: &AffineMap) -> AffineMap {
+        let shifted: Vec<AffineExpr> = other
+            .results
+            .iter()
+            .map(|e| {
+                e.replace_dims_and_symbols(
+                    &[],
+                    &(0..other.num_symbols).map(|s| AffineExpr::Symbol(s + self.num_symbols)).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        let symbols: Vec<AffineExpr> = (0..self.num_symbols).map(AffineExpr::Symbol).collect();
+        AffineMap {
+            num_dims: other.num_dims,
+            num_symbols: self.num_symbols + other.num_symbols,
+            results: self.results.iter().map(|e| e.replace_dims_and_symbols(&shifted, &symbols)).collect(),
+        }
+    }
+
+    /// Whether every result is a distinct dimension and every dimension appears.
+    pub fn is_permutation(&self) -> bool {
+        self.results.len() == self.num_dims as usize && self.is_projected_permutation()
+    }
+
+    /// Whether every result is a distinct dimension (a permutation of some
+    /// of the dimensions, possibly dropping others).
+    pub fn is_projected_permutation(&self) -> bool {
+        let Some(dims) = self.result_dims() else { return false };
+        let mut seen = vec![false; self.num_dims as usize];
+        dims.iter().all(|&d| (d as usize) < seen.len() && !std::mem::replace(&mut seen[d as usize], true))
+    }
+
+    /// The map from this map's results back to its dimensions, as
+    /// upstream's `inversePermutation`: dimension `d` is read from the first
+    /// result that is exactly `d`. `None` when some dimension is not a
+    /// result on its own (the map cannot be inverted).
+    pub fn inverse_permutation(&self) -> Option<AffineMap> {
+        let results = (0..self.num_dims)
+            .map(|d| self.results.iter().position(|e| *e == AffineExpr::Dim(d)).map(|p| AffineExpr::Dim(p as u32)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(AffineMap { num_dims: self.results.len() as u32, num_symbols: 0, results })
+    }
+
+    /// The maps' results side by side, over the same dimensions (upstream's
+    /// `concatAffineMaps`); `None` when the maps disagree on dimensions.
+    pub fn concat(maps: &[AffineMap]) -> Option<AffineMap> {
+        let num_dims = maps.first()?.num_dims;
+        if maps.iter().any(|m| m.num_dims != num_dims || m.num_symbols != 0) {
+            return None;
+        }
+        Some(AffineMap { num_dims, num_symbols: 0, results: maps.iter().flat_map(|m| m.results.iter().cloned()).collect() })
+    }
+
     /// A map whose results are plain dimensions, in order: a permutation or projection.
     pub fn result_dims(&self) -> Option<Vec<u32>> {
         self.results
@@ -223,15 +304,6 @@ impl AffineMap {
                 _ => None,
             })
             .collect()
-    }
-
-    /// Whether the results are every dimension once, in some order.
-    pub fn is_permutation(&self) -> bool {
-        self.result_dims().is_some_and(|dims| {
-            let mut seen = vec![false; self.num_dims as usize];
-            dims.len() == seen.len()
-                && dims.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !std::mem::replace(s, true)))
-        })
     }
 }
 
@@ -264,5 +336,47 @@ impl fmt::Display for AffineMap {
             e.write(f, false)?;
         }
         f.write_char(')')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(map: &AffineMap) -> String {
+        map.to_string()
+    }
+
+    #[test]
+    fn compose_substitutes_results_into_dimensions() {
+        // (d0, d1) -> (d1, d0 + d1) after (d0, d1, d2) -> (d2, d0 * 2)
+        let outer = AffineMap {
+            num_dims: 2,
+            num_symbols: 0,
+            results: vec![AffineExpr::Dim(1), AffineExpr::sum(AffineExpr::Dim(0), AffineExpr::Dim(1))],
+        };
+        let inner = AffineMap {
+            num_dims: 3,
+            num_symbols: 0,
+            results: vec![AffineExpr::Dim(2), AffineExpr::product(AffineExpr::Dim(0), AffineExpr::Constant(2))],
+        };
+        assert_eq!(text(&outer.compose(&inner)), "(d0, d1, d2) -> (d0 * 2, d2 + d0 * 2)");
+        let transpose = AffineMap::from_dims(2, &[1, 0]);
+        assert_eq!(transpose.compose(&transpose), AffineMap::identity(2));
+    }
+
+    #[test]
+    fn permutations_and_their_inverses() {
+        let p = AffineMap::from_dims(3, &[2, 0, 1]);
+        assert!(p.is_permutation() && p.is_projected_permutation());
+        let inverse = p.inverse_permutation().expect("invertible");
+        assert_eq!(text(&inverse), "(d0, d1, d2) -> (d1, d2, d0)");
+        assert_eq!(p.compose(&inverse), AffineMap::identity(3));
+        let projection = AffineMap::from_dims(3, &[2, 0]);
+        assert!(!projection.is_permutation() && projection.is_projected_permutation());
+        assert_eq!(projection.inverse_permutation(), None);
+        assert!(!AffineMap::from_dims(2, &[0, 0]).is_projected_permutation());
+        let both = AffineMap::concat(&[projection, AffineMap::from_dims(3, &[1])]).expect("same dims");
+        assert_eq!(text(&both.inverse_permutation().expect("covers all")), "(d0, d1, d2) -> (d1, d2, d0)");
     }
 }

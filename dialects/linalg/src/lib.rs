@@ -24,7 +24,7 @@ pub use elementwise::*;
 pub use generic::{GenericOp, IndexOp, YieldOp};
 pub use map_reduce::{MapOp, ReduceOp};
 pub use structured::{IteratorType, Structured, StructuredOp};
-pub use transpose_broadcast::{BroadcastOp, TransposeOp};
+pub use transpose_broadcast::{build_broadcast, build_transpose, BroadcastOp, TransposeOp};
 
 use ir::dialect::TypeConstraint;
 use ir::types::TypeData;

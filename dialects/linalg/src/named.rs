@@ -129,35 +129,49 @@ pub fn print_named(p: &mut OpPrinter<'_>, op: OpId) {
     syntax::print_optional_results(p, op);
 }
 
-/// Builds named op `T` (detached) on `inputs` and `outputs` with its body,
-/// as the parser would: `build_named::<FillOp>(ir, loc, &[x], &[buf], &[], &[])`.
+/// The description of named op `T`, if `T` is one and its dialect is registered.
+pub fn description<T: OpType>(ctx: &Context) -> Option<&'static NamedOp> {
+    named_op_of(ctx, T::NAME)
+}
+
+/// Builds a detached named op `T` the way parsing its custom form does:
+/// `inputs` then `outputs` as operands, one result per tensor output,
+/// `attributes` (the op's own: `cast`, `kind`, written `indexing_maps`),
+/// the default maps when the op stores them and none are given, and the
+/// body its description computes for these operand types. Place it with
+/// `PatternRewriter::insert` (or `Ir::insert_op_before`).
+///
+/// ```ignore
+/// let add = build_named::<AddOp>(&mut ir, loc, &[a, b], &[init], &[])?;
+/// ```
 pub fn build_named<T: OpType>(
     ir: &mut Ir,
     location: ir::Location,
     inputs: &[ir::Value],
     outputs: &[ir::Value],
-    result_types: &[Type],
     attributes: &[(&str, ir::Attribute)],
-) -> Result<T, Diagnostic> {
+) -> Result<T, String> {
     let ctx = ir.ctx_arc().clone();
-    let named =
-        named_op_of(&ctx, T::NAME).ok_or_else(|| Diagnostic::error(location, format!("'{}' is not a named op", T::NAME)))?;
-    let mut attributes = attributes.to_vec();
+    let named = description::<T>(&ctx).ok_or_else(|| format!("'{}' is not a registered named op", T::NAME))?;
     let types: Vec<Type> = inputs.iter().chain(outputs).map(|&v| ir.value_type(v)).collect();
+    let mut attributes: Vec<(&str, ir::Attribute)> = attributes.to_vec();
+    let named_attributes = |attributes: &[(&str, ir::Attribute)]| -> Vec<NamedAttribute> {
+        attributes.iter().map(|(n, v)| NamedAttribute { name: ctx.symbol(n), value: *v }).collect()
+    };
     if named.stores_maps && !attributes.iter().any(|(n, _)| *n == "indexing_maps") {
-        let maps = (named.default_maps)(&ctx, &types, &[]).ok_or_else(|| {
-            Diagnostic::error(location, format!("'{}' cannot infer indexing maps for these operand types", T::NAME))
-        })?;
+        let maps = (named.default_maps)(&ctx, &types, &named_attributes(&attributes))
+            .ok_or_else(|| format!("'{}' cannot infer indexing maps for these operand types", T::NAME))?;
         attributes.push(("indexing_maps", indexing_maps_attr(&ctx, &maps)));
     }
-    let op =
-        ir.build::<T>(location, &[inputs, outputs], result_types, &attributes).map_err(|e| Diagnostic::error(location, e.0))?;
+    let results: Vec<Type> = outputs.iter().map(|&v| ir.value_type(v)).filter(|t| t.is_tensor(&ctx)).collect();
+    let op = ir.build::<T>(location, &[inputs, outputs], &results, &attributes).map_err(|e| e.0)?;
+    let region = ir.regions(op.op())[0];
     let argument_types: Vec<Type> = types.iter().map(|&t| body_argument_type(&ctx, t)).collect();
-    let region =
-        *ir.regions(op.op()).first().ok_or_else(|| Diagnostic::error(location, format!("'{}' has no body region", T::NAME)))?;
-    let named_attributes = ir.op(op.op()).attributes.clone();
-    build_body(ir, region, &argument_types, location, &named_attributes, named.body)
-        .map_err(|why| Diagnostic::error(location, format!("'{}' op cannot build its body: {why}", T::NAME)))?;
+    let body_attributes = named_attributes(&attributes);
+    if let Err(why) = build_body(ir, region, &argument_types, location, &body_attributes, named.body) {
+        ir.erase_op(op.op());
+        return Err(format!("'{}' cannot build its body: {why}", T::NAME));
+    }
     Ok(op)
 }
 

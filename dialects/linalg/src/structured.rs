@@ -144,6 +144,38 @@ impl<'a> Structured<'a> {
         self.iterator_types().len()
     }
 
+    /// Whether every loop is parallel.
+    pub fn is_all_parallel(&self) -> bool {
+        self.iterator_types().iter().all(|&i| i == IteratorType::Parallel)
+    }
+
+    /// The position among the operands of the output that result `result`
+    /// stands for (results belong to the tensor outputs, in order).
+    pub fn result_operand(&self, result: usize) -> Option<usize> {
+        let ctx = self.ir.ctx();
+        let inputs = self.inputs().len();
+        self.outputs()
+            .iter()
+            .enumerate()
+            .filter(|(_, &v)| self.ir.value_type(v).is_tensor(ctx))
+            .nth(result)
+            .map(|(i, _)| inputs + i)
+    }
+
+    /// Whether the body reads the element of operand `operand` (uses its
+    /// block argument).
+    pub fn payload_uses(&self, operand: usize) -> bool {
+        self.block().and_then(|b| self.ir.block_arguments(b).get(operand).copied()).is_some_and(|arg| self.ir.has_uses(arg))
+    }
+
+    /// Whether the body asks for loop indices (`linalg.index`).
+    pub fn has_index_semantics(&self) -> bool {
+        let Some(block) = self.block() else { return false };
+        self.ir
+            .block_ops(block)
+            .any(|op| self.ir.walk_collect(op, ir::body::WalkOrder::PreOrder).iter().any(|&o| self.ir.isa::<crate::IndexOp>(o)))
+    }
+
     /// The block that computes one output element per output.
     pub fn block(&self) -> Option<BlockId> {
         self.ir.regions(self.op).first().and_then(|&r| self.ir.entry_block(r))
@@ -186,6 +218,17 @@ impl<'a> Structured<'a> {
             }
         }
         ranges
+    }
+}
+
+/// Whether loop sizes can be read from operand shapes under `maps`: every
+/// loop indexes some operand dimension on its own (upstream's
+/// `getShapesToLoopsMap` succeeding).
+pub fn loop_sizes_computable(maps: &[AffineMap]) -> bool {
+    match maps.first() {
+        None => true,
+        Some(first) if first.num_dims == 0 => true,
+        Some(_) => AffineMap::concat(maps).and_then(|m| m.inverse_permutation()).is_some(),
     }
 }
 

@@ -69,12 +69,21 @@ pub fn parse_optional_results(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     Ok(())
 }
 
-/// ` -> t1, t2` when the op has results.
+/// ` -> t` or ` -> (t1, t2)` when the op has results (upstream's
+/// `printOptionalArrowTypeList`).
 pub fn print_optional_results(p: &mut OpPrinter<'_>, op: OpId) {
     let types: Vec<Type> = p.ir.results(op).iter().map(|&r| p.ir.value_type(r)).collect();
-    if !types.is_empty() {
-        p.write(" -> ");
-        p.print_types(&types);
+    match types.len() {
+        0 => {}
+        1 => {
+            p.write(" -> ");
+            p.print_types(&types);
+        }
+        _ => {
+            p.write(" -> (");
+            p.print_types(&types);
+            p.write(")");
+        }
     }
 }
 

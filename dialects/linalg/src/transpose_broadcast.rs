@@ -106,6 +106,50 @@ impl StructuredOp for BroadcastStructured {
     }
 }
 
+/// Builds a detached `linalg.transpose` of `input` into `init` (`init`
+/// dimension `i` is `input` dimension `permutation[i]`), with its body.
+pub fn build_transpose(
+    ir: &mut Ir,
+    location: ir::Location,
+    input: ir::Value,
+    init: ir::Value,
+    permutation: &[i64],
+) -> TransposeOp {
+    let attr = ir::mixed_list::attribute(ir.ctx(), permutation);
+    build_movement::<TransposeOp>(ir, location, input, init, ("permutation", attr))
+}
+
+/// Builds a detached `linalg.broadcast` of `input` into `init` along the
+/// added `dimensions` of `init`, with its body.
+pub fn build_broadcast(
+    ir: &mut Ir,
+    location: ir::Location,
+    input: ir::Value,
+    init: ir::Value,
+    dimensions: &[i64],
+) -> BroadcastOp {
+    let attr = ir::mixed_list::attribute(ir.ctx(), dimensions);
+    build_movement::<BroadcastOp>(ir, location, input, init, ("dimensions", attr))
+}
+
+fn build_movement<T: ir::OpType>(
+    ir: &mut Ir,
+    location: ir::Location,
+    input: ir::Value,
+    init: ir::Value,
+    attribute: (&str, ir::Attribute),
+) -> T {
+    let ctx = ir.ctx_arc().clone();
+    let init_type = ir.value_type(init);
+    let results: Vec<Type> = if init_type.is_tensor(&ctx) { vec![init_type] } else { Vec::new() };
+    let op = ir.build::<T>(location, &[&[input], &[init]], &results, &[attribute]).expect("input and init fit the declaration");
+    let types = [body_argument_type(&ctx, ir.value_type(input)), body_argument_type(&ctx, init_type)];
+    let region = ir.regions(op.op())[0];
+    // Yielding the input cannot fail.
+    let _ = build_body(ir, region, &types, location, &[], |_, _, args| Ok(vec![args[0]]));
+    op
+}
+
 /// `ins(%in : t) outs(%init : t) keyword = [..] attr-dict`; the body yields the input.
 fn parse_movement(p: &mut OpParser<'_, '_>, keyword: &str) -> ParseResult<()> {
     let ctx = p.context();

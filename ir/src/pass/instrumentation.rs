@@ -1,7 +1,8 @@
 //! What a pass manager reports while it runs: IR dumps around passes
 //! (`--mlir-print-ir-before=cse`, `--mlir-print-ir-after-all`,
 //! `--mlir-print-ir-after-change`, `--mlir-print-ir-after-failure`) and
-//! per-pass wall time (`--mlir-timing`).
+//! per-pass wall time (`--mlir-timing`), pass counters and the remarks
+//! passes report (`--remarks=<pass>`).
 
 use std::sync::Mutex;
 use std::time::Duration;

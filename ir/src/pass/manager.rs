@@ -242,7 +242,7 @@ impl PassManager {
         let anchor = nested.anchor.as_deref().unwrap_or("");
         let children = children_named(ir, op, anchor);
         let isolated = children.first().is_some_and(|&c| ir.has_trait(c, Traits::ISOLATED_FROM_ABOVE));
-        if self.threading && !self.printing.is_enabled() && isolated && children.len() > 1 {
+        if self.threading && !self.printing.is_enabled() && self.remarks.is_empty() && isolated && children.len() > 1 {
             self.run_in_parallel(nested, ir, &children, path)?;
             // The children were replaced by copies: nothing cached holds.
             analyses.clear();

@@ -2,7 +2,7 @@
 //! about every change and revisits what it affects.
 
 use crate::attributes::NamedAttribute;
-use crate::body::{BlockId, Ir, OpId, OperationState, RegionId, Value};
+use crate::body::{BlockId, Ir, IrMapping, OpId, OperationState, RegionId, Value};
 use crate::context::Context;
 use crate::location::Location;
 use crate::op::{BuildError, OpType};
@@ -88,6 +88,15 @@ impl<'a> PatternRewriter<'a> {
         }
         self.touched.push(op);
         self.changed = true;
+    }
+
+    /// Places a copy of `op` (and what is nested in it) at `at`, its
+    /// operands looked up in `mapping`, which then maps `op`'s results to
+    /// the copy's (upstream's `RewriterBase::clone`).
+    pub fn clone_op(&mut self, op: OpId, mapping: &mut IrMapping, at: InsertPoint) -> OpId {
+        let copy = self.ir.clone_op(op, mapping);
+        self.insert(at, copy);
+        copy
     }
 
     /// Builds a `T` at `at` (see [`Ir::build`]).

@@ -133,6 +133,9 @@ fn build_pipeline(options: &Options, passes: &PassRegistry, replayed: Option<&st
         after_failure: options.print_ir_after_failure,
     };
     manager.statistics = options.pass_statistics;
+    if let Some(unknown) = options.remarks.iter().find(|name| *name != "all" && passes.get(name).is_none()) {
+        return Err(format!("ml-opt: '--remarks={unknown}' does not refer to a registered pass"));
+    }
     manager.remarks = options.remarks.clone();
     if let Some(text) = replayed.or(options.pass_pipeline.as_deref()) {
         if !options.pass_flags.is_empty() {

@@ -1,6 +1,7 @@
 //! Snapshots of what each lowering pass makes of a representative input:
 //! the whole output, so that any change to a pass shows up as a reviewed
-//! snapshot diff. The inputs are the passes' own lit tests.
+//! snapshot diff. The inputs are the passes' own lit tests, and for the
+//! linalg transformations small model graphs (`fusion_inputs/`).
 
 use std::process::Command;
 
@@ -19,15 +20,34 @@ const PASSES: &[(&str, &str)] = &[
 ];
 
 fn run_pass(pass: &str, input: &str) -> String {
-    let path = test_support::lit_root().join(input);
-    let output = Command::new(env!("CARGO_BIN_EXE_ml-opt"))
-        .arg(&path)
-        .arg("--split-input-file")
-        .arg(format!("--{pass}"))
-        .output()
-        .expect("ml-opt runs");
-    assert!(output.status.success(), "--{pass} failed on {input}:\n{}", String::from_utf8_lossy(&output.stderr));
+    run_flags(&[&format!("--{pass}")], &test_support::lit_root().join(input))
+}
+
+fn run_flags(flags: &[&str], path: &std::path::Path) -> String {
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_ml-opt")).arg(path).arg("--split-input-file").args(flags).output().expect("ml-opt runs");
+    assert!(output.status.success(), "{flags:?} failed on {}:\n{}", path.display(), String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `(snapshot, flags, input)` for the linalg transformations; inputs under
+/// `tests/` or, starting with `lit:`, under `lit-tests/`.
+const LINALG: &[(&str, &[&str], &str)] = &[
+    ("fuse", &["--fuse"], "fusion_inputs/models.mlir"),
+    ("fuse-allow-multi-use", &["--fuse=allow-multi-use"], "fusion_inputs/models.mlir"),
+    ("generalize-then-specialize", &["--generalize", "--specialize"], "fusion_inputs/models.mlir"),
+    ("interchange", &["--interchange=permutation=2,0,1"], "lit:Transforms/interchange.mlir"),
+];
+
+#[test]
+fn linalg_passes() {
+    for (name, flags, input) in LINALG {
+        let path = match input.strip_prefix("lit:") {
+            Some(lit) => test_support::lit_root().join(lit),
+            None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(input),
+        };
+        insta::assert_snapshot!(*name, run_flags(flags, &path));
+    }
 }
 
 #[test]

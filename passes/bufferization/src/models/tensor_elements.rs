@@ -155,7 +155,8 @@ impl Bufferizable for FromElementsModel {
 
 /// `linalg.fill ins(%value) outs(%buffer)` before `at`.
 fn fill(b: &mut Bufferizer<'_, '_>, at: InsertPoint, location: Location, value: Value, buffer: Value) -> Result<(), Diagnostic> {
-    let fill = build_named::<FillOp>(b.ir_mut(), location, &[value], &[buffer], &[], &[])?;
+    let fill =
+        build_named::<FillOp>(b.ir_mut(), location, &[value], &[buffer], &[]).map_err(|why| Diagnostic::error(location, why))?;
     b.rewriter.insert(at, fill.0);
     Ok(())
 }
