@@ -8,4 +8,6 @@ pub fn register_all(registry: &mut PassRegistry) {
     passes_transforms::register(registry);
     passes_conversions::register(registry);
     passes_linalg::register(registry);
+    passes_gpu::register(registry);
+    passes_scf::register(registry);
 }

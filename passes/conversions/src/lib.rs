@@ -17,6 +17,7 @@ pub mod llvm_function;
 pub mod llvm_type_converter;
 pub mod math_to_llvm;
 pub mod memref_descriptor;
+pub mod parallel_loops_to_gpu;
 pub mod reconcile_unrealized_casts;
 pub mod scf_to_cf;
 
@@ -33,4 +34,5 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(finalize_memref_to_llvm::INFO);
     registry.register(math_to_llvm::INFO);
     registry.register(scf_to_cf::INFO);
+    registry.register(parallel_loops_to_gpu::INFO);
 }
