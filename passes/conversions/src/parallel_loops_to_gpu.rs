@@ -153,15 +153,49 @@ fn index_binary<T: OpType>(r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Lo
     Some(r.ir().result(op.op(), 0))
 }
 
+/// An `index` operand of the arithmetic below: a value, a constant, or a
+/// constant held by a value; constants are only made where needed.
+#[derive(Clone, Copy, Debug)]
+struct Index {
+    value: Option<Value>,
+    constant: Option<i64>,
+}
+
+impl Index {
+    fn constant(c: i64) -> Index {
+        Index { value: None, constant: Some(c) }
+    }
+
+    /// `v`, known to be a constant when an `arith.constant` defines it.
+    fn of(ir: &Ir, v: Value) -> Index {
+        Index { value: Some(v), constant: constant_int(ir, v) }
+    }
+
+    /// A value for it at `at`.
+    fn materialize(self, r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Location) -> Option<Value> {
+        match (self.value, self.constant) {
+            (Some(v), _) => Some(v),
+            (None, Some(c)) => index_constant(r, at, loc, c),
+            (None, None) => None,
+        }
+    }
+}
+
 /// `id * step + lb`, leaving out a step of 1 and a bound of 0.
-fn scaled(r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Location, id: Value, step: Value, lb: Value) -> Option<Value> {
-    let scaled = match constant_int(r.ir(), step) {
+fn scaled(r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Location, id: Value, step: Index, lb: Index) -> Option<Value> {
+    let scaled = match step.constant {
         Some(1) => id,
-        _ => index_binary::<arith::MulIOp>(r, at, loc, id, step)?,
+        _ => {
+            let step = step.materialize(r, at, loc)?;
+            index_binary::<arith::MulIOp>(r, at, loc, id, step)?
+        }
     };
-    match constant_int(r.ir(), lb) {
+    match lb.constant {
         Some(0) => Some(scaled),
-        _ => index_binary::<arith::AddIOp>(r, at, loc, scaled, lb),
+        _ => {
+            let lb = lb.materialize(r, at, loc)?;
+            index_binary::<arith::AddIOp>(r, at, loc, scaled, lb)
+        }
     }
 }
 
@@ -171,20 +205,26 @@ fn ceil_div(a: i64, b: i64) -> Option<i64> {
     Some(if a % b != 0 && ((a < 0) == (b < 0)) { q + 1 } else { q })
 }
 
-/// `(ub - lb) ceildiv step` at `at`: a constant when all three are.
-fn trip_count(r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Location, lb: Value, ub: Value, step: Value) -> Option<Value> {
-    let ir = r.ir();
-    let (l, u, s) = (constant_int(ir, lb), constant_int(ir, ub), constant_int(ir, step));
-    if let (Some(l), Some(u), Some(s)) = (l, u, s) {
-        return index_constant(r, at, loc, ceil_div(u.checked_sub(l)?, s)?);
+/// `(ub - lb) ceildiv step`, computed at `at` unless all three are constants.
+fn trip_count(r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Location, lb: Index, ub: Index, step: Index) -> Option<Index> {
+    if let (Some(l), Some(u), Some(s)) = (lb.constant, ub.constant, step.constant) {
+        return Some(Index::constant(ceil_div(u.checked_sub(l)?, s)?));
     }
-    let difference = match l {
-        Some(0) => ub,
-        _ => index_binary::<arith::SubIOp>(r, at, loc, ub, lb)?,
+    let upper = ub.materialize(r, at, loc)?;
+    let difference = match lb.constant {
+        Some(0) => upper,
+        _ => {
+            let lower = lb.materialize(r, at, loc)?;
+            index_binary::<arith::SubIOp>(r, at, loc, upper, lower)?
+        }
     };
-    match s {
-        Some(1) => Some(difference),
-        _ => index_binary::<arith::CeilDivSIOp>(r, at, loc, difference, step),
+    match step.constant {
+        Some(1) => Some(Index::of(r.ir(), difference)),
+        _ => {
+            let stride = step.materialize(r, at, loc)?;
+            let count = index_binary::<arith::CeilDivSIOp>(r, at, loc, difference, stride)?;
+            Some(Index::of(r.ir(), count))
+        }
     }
 }
 
@@ -425,15 +465,13 @@ struct Emitter<'r, 'a> {
 }
 
 impl Emitter<'_, '_> {
-    /// `v` for use before the launch: itself when defined outside the nest,
-    /// else a copy of the constant it is.
-    fn before_launch(&mut self, v: Value, loc: Location) -> Option<Value> {
+    /// `v` as seen before the launch: a constant (whose value may be
+    /// defined inside the nest), or a value defined outside it.
+    fn before_launch(&self, v: Value) -> Index {
+        let ir = self.r.ir();
         let v = self.mapping.lookup_value(v);
-        if !defined_inside(self.r.ir(), v, self.nest) && !defined_inside(self.r.ir(), v, self.launch.op()) {
-            return Some(v);
-        }
-        let c = constant_int(self.r.ir(), v)?;
-        index_constant(self.r, InsertPoint::Before(self.launch.op()), loc, c)
+        let visible = !defined_inside(ir, v, self.nest) && !defined_inside(ir, v, self.launch.op());
+        Index { value: visible.then_some(v), constant: constant_int(ir, v) }
     }
 
     /// The kernel code of loop `op` at `at`: ids or loops for its
@@ -451,15 +489,17 @@ impl Emitter<'_, '_> {
             let index = match dim.processor.launch_argument() {
                 Some(argument) => {
                     let id = self.arguments[argument];
-                    let (lb_in, step_in) = (self.mapping.lookup_value(lb), self.mapping.lookup_value(step));
+                    let ir = self.r.ir();
+                    let (lb_in, step_in) =
+                        (Index::of(ir, self.mapping.lookup_value(lb)), Index::of(ir, self.mapping.lookup_value(step)));
                     let index = scaled(self.r, at, loc, id, step_in, lb_in)?;
                     let launch_at = InsertPoint::Before(self.launch.op());
                     let upper = match dim.derived_bound {
-                        Some(bound) => index_constant(self.r, launch_at, loc, bound)?,
-                        None => self.before_launch(ub, loc)?,
+                        Some(bound) => Index::constant(bound),
+                        None => self.before_launch(ub),
                     };
-                    let (lower, stride) = (self.before_launch(lb, loc)?, self.before_launch(step, loc)?);
-                    let count = trip_count(self.r, launch_at, loc, lower, upper, stride)?;
+                    let (lower, stride) = (self.before_launch(lb), self.before_launch(step));
+                    let count = trip_count(self.r, launch_at, loc, lower, upper, stride)?.materialize(self.r, launch_at, loc)?;
                     self.bounds.insert(dim.processor, count);
                     if dim.derived_bound.is_some() {
                         let original = self.mapping.lookup_value(ub);
@@ -565,15 +605,8 @@ impl Emitter<'_, '_> {
 
 // ---- scf.forall -------------------------------------------------------------
 
-/// One bound of an `scf.forall`: a constant or a value.
-#[derive(Clone, Copy, Debug)]
-enum Bound {
-    Static(i64),
-    Dynamic(Value),
-}
-
-/// The `(lb, ub, step)` of each dimension of a forall.
-fn forall_bounds(ir: &Ir, op: OpId) -> Vec<[Bound; 3]> {
+/// The `[lb, ub, step]` of each dimension of a forall.
+fn forall_bounds(ir: &Ir, op: OpId) -> Vec<[Index; 3]> {
     let forall = scf::ForallOp(op);
     let lists = ["staticLowerBound", "staticUpperBound", "staticStep"].map(|n| ir::mixed_list::statics(ir, op, n));
     let values = [forall.dynamicLowerBound(ir), forall.dynamicUpperBound(ir), forall.dynamicStep(ir)];
@@ -584,20 +617,18 @@ fn forall_bounds(ir: &Ir, op: OpId) -> Vec<[Bound; 3]> {
                 Some(DYNAMIC) | None => {
                     let v = values[k][next[k]];
                     next[k] += 1;
-                    Bound::Dynamic(v)
+                    Index::of(ir, v)
                 }
-                Some(c) => Bound::Static(c),
+                Some(c) => Index::constant(c),
             })
         })
         .collect()
 }
 
-/// The trip count of a dimension when its bounds are static.
-fn static_count(bounds: &[Bound; 3]) -> Option<i64> {
-    match bounds {
-        [Bound::Static(l), Bound::Static(u), Bound::Static(s)] => ceil_div(u.checked_sub(*l)?, *s).map(|c| c.max(0)),
-        _ => None,
-    }
+/// The trip count of a dimension when its bounds are constants.
+fn static_count(bounds: &[Index; 3]) -> Option<i64> {
+    let [l, u, s] = bounds.map(|b| b.constant);
+    ceil_div(u?.checked_sub(l?)?, s?).map(|c| c.max(0))
 }
 
 /// A mapped forall: its level and the axis (x, y, z) of each dimension.
@@ -634,120 +665,116 @@ fn forall_axes(ir: &Ir, op: OpId) -> Result<(MappingLevel, Vec<usize>), NotConve
     Ok((level, axes))
 }
 
+/// The block size the thread-mapped foralls inside block-mapped forall
+/// `op` need: per axis, the largest of their trip counts.
+fn block_sizes(ir: &Ir, op: OpId) -> Result<[Option<i64>; 3], NotConverted> {
+    let mut sizes: [Option<i64>; 3] = [None; 3];
+    let nested: Vec<OpId> = ir
+        .walk_collect(op, WalkOrder::PreOrder)
+        .into_iter()
+        .skip(1)
+        .filter(|&o| ir.isa::<scf::ForallOp>(o) && ir.attr(o, MAPPING_ATTR).is_some())
+        .collect();
+    for &t in &nested {
+        let (level, axes) = forall_axes(ir, t)?;
+        if level != MappingLevel::Thread {
+            return invalid(ir, t, "a block-mapped forall cannot be nested in another one");
+        }
+        if nested.iter().any(|&o| o != t && ir.is_ancestor(o, t)) {
+            return invalid(ir, t, "thread-mapped foralls cannot be nested");
+        }
+        for (d, b) in forall_bounds(ir, t).iter().enumerate() {
+            let Some(count) = static_count(b) else {
+                return invalid(ir, t, "a thread-mapped forall needs static bounds to give the block size");
+            };
+            let size = &mut sizes[axes[d]];
+            *size = Some(size.map_or(count, |s| s.max(count)));
+        }
+    }
+    Ok(sizes)
+}
+
 /// Converts the `scf.forall` `op`, mapped to blocks (with thread-mapped
 /// foralls inside) or to threads, to a `gpu.launch`; returns the launch.
 pub fn forall_to_launch(r: &mut PatternRewriter<'_>, op: OpId) -> Result<gpu::LaunchOp, NotConverted> {
     let ir = r.ir();
     let (level, axes) = forall_axes(ir, op)?;
+    let block_sizes = if level == MappingLevel::Block { block_sizes(ir, op)? } else { [None; 3] };
     let bounds = forall_bounds(ir, op);
-    // Thread foralls inside a block forall, and the block size they need.
-    let mut block_sizes: [Option<i64>; 3] = [None; 3];
-    if level == MappingLevel::Block {
-        let nested: Vec<OpId> = ir
-            .walk_collect(op, WalkOrder::PreOrder)
-            .into_iter()
-            .skip(1)
-            .filter(|&o| ir.isa::<scf::ForallOp>(o) && ir.attr(o, MAPPING_ATTR).is_some())
-            .collect();
-        for &t in &nested {
-            let (inner_level, inner_axes) = forall_axes(ir, t)?;
-            if inner_level != MappingLevel::Thread {
-                return invalid(ir, t, "a block-mapped forall cannot be nested in another one");
-            }
-            if nested.iter().any(|&o| o != t && ir.is_ancestor(o, t)) {
-                return invalid(ir, t, "thread-mapped foralls cannot be nested");
-            }
-            for (d, b) in forall_bounds(ir, t).iter().enumerate() {
-                let Some(count) = static_count(b) else {
-                    return invalid(ir, t, "a thread-mapped forall needs static bounds to give the block size");
-                };
-                let size = &mut block_sizes[inner_axes[d]];
-                *size = Some(size.map_or(count, |s| s.max(count)));
-            }
-        }
-    }
     let loc = ir.op(op).location;
+    let launch = emit_forall_launch(r, op, level, &axes, &bounds, block_sizes, loc);
+    built(r.ir(), op, launch)
+}
+
+/// Builds the launch of a checked forall.
+fn emit_forall_launch(
+    r: &mut PatternRewriter<'_>,
+    op: OpId,
+    level: MappingLevel,
+    axes: &[usize],
+    bounds: &[[Index; 3]],
+    block_sizes: [Option<i64>; 3],
+    loc: Location,
+) -> Option<gpu::LaunchOp> {
     let before = InsertPoint::Before(op);
-    let fail = |r: &PatternRewriter<'_>| NotConverted::Invalid(op_error(r.ir(), op, "could not build the gpu.launch"));
-    let one = index_constant(r, before, loc, 1).ok_or_else(|| fail(r))?;
-    // The sizes of the mapped dimensions: trip counts computed before the launch.
-    let mut sizes: [Option<Value>; 3] = [None; 3];
-    for (d, b) in bounds.iter().enumerate() {
-        let values = b.map(|bound| match bound {
-            Bound::Static(c) => index_constant(r, before, loc, c),
-            Bound::Dynamic(v) => Some(v),
-        });
-        let [Some(lb), Some(ub), Some(step)] = values else { return Err(fail(r)) };
-        sizes[axes[d]] = Some(trip_count(r, before, loc, lb, ub, step).ok_or_else(|| fail(r))?);
+    let one = index_constant(r, before, loc, 1)?;
+    // The mapped dimensions' trip counts, computed before the launch.
+    let mut counts: [Option<Index>; 3] = [None; 3];
+    for (d, [lb, ub, step]) in bounds.iter().enumerate() {
+        counts[axes[d]] = Some(trip_count(r, before, loc, *lb, *ub, *step)?);
     }
-    let (launch, terminator) = empty_launch(r, op, loc, one).ok_or_else(|| fail(r))?;
-    let (grid_base, block_base) = (0, 3);
-    let mut block_dims: [Option<i64>; 3] = [Some(1); 3];
-    for axis in 0..3 {
-        let (base, size) = match level {
-            MappingLevel::Block => {
-                block_dims[axis] = Some(block_sizes[axis].unwrap_or(1));
-                if let Some(s) = block_sizes[axis].filter(|&s| s != 1) {
-                    let c = index_constant(r, InsertPoint::Before(launch.op()), loc, s).ok_or_else(|| fail(r))?;
-                    r.modify_in_place(launch.op(), |ir| ir.set_operand(launch.op(), block_base + axis, c));
-                }
-                (grid_base, sizes[axis])
-            }
-            _ => {
-                block_dims[axis] = match sizes[axis] {
-                    None => Some(1),
-                    Some(v) => constant_int(r.ir(), v),
-                };
-                (block_base, sizes[axis])
-            }
-        };
-        if let Some(size) = size {
-            r.modify_in_place(launch.op(), |ir| ir.set_operand(launch.op(), base + axis, size));
+    // Grid and block sizes: the counts, or for blocks the nested foralls' need.
+    let (grid, block): ([Option<Index>; 3], [Option<Index>; 3]) = match level {
+        MappingLevel::Block => (counts, block_sizes.map(|s| s.map(Index::constant))),
+        _ => ([None; 3], counts),
+    };
+    let mut sizes = [one; 6];
+    for (i, size) in grid.iter().chain(&block).enumerate() {
+        if let Some(size) = size.filter(|s| s.constant != Some(1)) {
+            sizes[i] = size.materialize(r, before, loc)?;
         }
     }
-    let body = r.ir().op_parent_block(terminator).expect("the terminator is in the body");
+    let (launch, terminator) = empty_launch(r, op, loc, one)?;
+    for (i, &size) in sizes.iter().enumerate() {
+        r.modify_in_place(launch.op(), |ir| ir.set_operand(launch.op(), i, size));
+    }
+    let block_dims: [Option<i64>; 3] = block.map(|b| b.map_or(Some(1), |b| b.constant));
+    let body = r.ir().op_parent_block(terminator)?;
     let arguments = r.ir().block_arguments(body).to_vec();
     let thread_ids = [arguments[3], arguments[4], arguments[5]];
     let at = InsertPoint::Before(terminator);
     let mut mapping = IrMapping::default();
-    let copied: Vec<OpId> = match level {
-        MappingLevel::Block => {
-            // The block ids stand for the forall's induction variables.
-            let forall_body = r.ir().entry_block(r.ir().regions(op)[0]).ok_or_else(|| fail(r))?;
-            let ivs = r.ir().block_arguments(forall_body).to_vec();
-            for (d, b) in bounds.iter().enumerate() {
-                let [lb, _, step] = b.map(|bound| match bound {
-                    Bound::Static(c) => index_constant(r, at, loc, c),
-                    Bound::Dynamic(v) => Some(v),
-                });
-                let (Some(lb), Some(step)) = (lb, step) else { return Err(fail(r)) };
-                let index = scaled(r, at, loc, arguments[axes[d]], step, lb).ok_or_else(|| fail(r))?;
-                mapping.map_value(ivs[d], index);
-            }
-            let ops: Vec<OpId> = r.ir().block_ops(forall_body).filter(|&o| !r.ir().is_terminator(o)).collect();
-            for o in ops {
-                let copy = r.ir_mut().clone_op(o, &mut mapping);
-                r.insert(at, copy);
-            }
-            // The copies of the thread foralls, found in the kernel.
-            r.ir()
-                .walk_collect(launch.op(), WalkOrder::PreOrder)
-                .into_iter()
-                .filter(|&o| r.ir().isa::<scf::ForallOp>(o) && r.ir().attr(o, MAPPING_ATTR).is_some())
-                .collect()
+    let distributed: Vec<OpId> = if level == MappingLevel::Block {
+        // The block ids stand for the forall's induction variables.
+        let forall_body = r.ir().entry_block(r.ir().regions(op)[0])?;
+        let ivs = r.ir().block_arguments(forall_body).to_vec();
+        for (d, [lb, _, step]) in bounds.iter().enumerate() {
+            let index = scaled(r, at, loc, arguments[axes[d]], *step, *lb)?;
+            mapping.map_value(ivs[d], index);
         }
-        _ => {
-            let copy = r.ir_mut().clone_op(op, &mut mapping);
+        let ops: Vec<OpId> = r.ir().block_ops(forall_body).filter(|&o| !r.ir().is_terminator(o)).collect();
+        for o in ops {
+            let copy = r.ir_mut().clone_op(o, &mut mapping);
             r.insert(at, copy);
-            vec![copy]
         }
+        // The copies of the thread-mapped foralls.
+        r.ir()
+            .walk_collect(launch.op(), WalkOrder::PreOrder)
+            .into_iter()
+            .filter(|&o| r.ir().isa::<scf::ForallOp>(o) && r.ir().attr(o, MAPPING_ATTR).is_some())
+            .collect()
+    } else {
+        let copy = r.ir_mut().clone_op(op, &mut mapping);
+        r.insert(at, copy);
+        vec![copy]
     };
+    // After a thread forall inside a block, the block's threads meet again.
     let barrier = level == MappingLevel::Block;
-    for forall in copied {
-        distribute(r, forall, &block_dims, thread_ids, barrier).ok_or_else(|| fail(r))?;
+    for forall in distributed {
+        distribute(r, forall, &block_dims, thread_ids, barrier)?;
     }
     r.erase_op(op);
-    Ok(launch)
+    Some(launch)
 }
 
 /// Runs thread-mapped forall `op` (in a kernel) on the threads: its
@@ -786,7 +813,7 @@ fn distribute(
         let inside = compare(r, at, loc, "ult", thread_ids[axis], limit)?;
         condition = Some(match condition {
             None => inside,
-            Some(c) => index_and(r, at, loc, c, inside)?,
+            Some(c) => boolean_and(r, at, loc, c, inside)?,
         });
     }
     if let Some(c) = condition {
@@ -794,12 +821,8 @@ fn distribute(
     }
     let body = r.ir().entry_block(r.ir().regions(op)[0])?;
     let mut ivs = Vec::new();
-    for (d, b) in bounds.iter().enumerate() {
-        let [lb, _, step] = b.map(|bound| match bound {
-            Bound::Static(c) => index_constant(r, at, loc, c),
-            Bound::Dynamic(v) => Some(v),
-        });
-        ivs.push(scaled(r, at, loc, thread_ids[axes[d]], step?, lb?)?);
+    for (d, [lb, _, step]) in bounds.iter().enumerate() {
+        ivs.push(scaled(r, at, loc, thread_ids[axes[d]], *step, *lb)?);
     }
     r.inline_block(body, at, &ivs);
     if barrier {
@@ -810,7 +833,7 @@ fn distribute(
 }
 
 /// `arith.andi a, b` on `i1`.
-fn index_and(r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Location, a: Value, b: Value) -> Option<Value> {
+fn boolean_and(r: &mut PatternRewriter<'_>, at: InsertPoint, loc: Location, a: Value, b: Value) -> Option<Value> {
     let i1 = Type::integer(r.ctx(), 1);
     let op = r.build::<arith::AndIOp>(at, loc, &[&[a], &[b]], &[i1], &[]).ok()?;
     Some(r.ir().result(op.op(), 0))
