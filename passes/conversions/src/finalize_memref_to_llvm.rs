@@ -624,18 +624,7 @@ impl ConversionPattern for LowerGetGlobal {
         let dead_beef = index_constant(r, op, location, 0xdead_beef)?;
         let marker = r.build_before::<llvm::IntToPtrOp>(op, location, &[&[dead_beef]], &[ptr], &[])?;
         let marker = r.ir().result(marker.0, 0);
-        let (strides, _) = strides_and_offset(r.ctx(), ty)?;
-        let mut d = MemRefDescriptor::poison(r, descriptor_type, op, location)?;
-        d.set_allocated_ptr(r, marker)?;
-        d.set_aligned_ptr(r, start)?;
-        let zero = index_constant(r, op, location, 0)?;
-        d.set_offset(r, zero)?;
-        for (i, (&size, &stride)) in shape.iter().zip(&strides).enumerate() {
-            let size = index_constant(r, op, location, size)?;
-            d.set_size(r, i, size)?;
-            let stride = index_constant(r, op, location, stride)?;
-            d.set_stride(r, i, stride)?;
-        }
+        let d = MemRefDescriptor::from_static_shape(r, descriptor_type, ty, marker, start, op, location)?;
         Some(vec![d.value])
     }
 }

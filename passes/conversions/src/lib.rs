@@ -11,6 +11,7 @@ pub mod cf_to_llvm;
 pub mod direct_lowering;
 pub mod finalize_memref_to_llvm;
 pub mod func_to_llvm;
+pub mod gpu_to_nvvm;
 pub mod linalg_to_loops;
 pub mod linalg_to_parallel_loops;
 pub mod llvm_function;
@@ -35,4 +36,5 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(math_to_llvm::INFO);
     registry.register(scf_to_cf::INFO);
     registry.register(parallel_loops_to_gpu::INFO);
+    registry.register(gpu_to_nvvm::INFO);
 }
