@@ -382,7 +382,11 @@ impl ConversionPattern for LowerDim {
         let ctx = ir.ctx();
         let location = ir.op(op).location;
         let shape = ir.value_type(ir.operands(op)[0]).shape(ctx)?.to_vec();
-        let index = ir::rewrite::constant_value(ir, ir.operands(op)[1]).and_then(|c| c.as_integer(ctx));
+        // The index may be known from the original operand or, when its
+        // producer was lowered first, from the converted one.
+        let index = ir::rewrite::constant_value(ir, ir.operands(op)[1])
+            .or_else(|| ir::rewrite::constant_value(ir, operands[1]))
+            .and_then(|c| c.as_integer(ctx));
         let d = MemRefDescriptor::new(operands[0], op, location);
         match index.and_then(|i| usize::try_from(i).ok()).filter(|&i| i < shape.len()) {
             Some(i) if shape[i] != DYNAMIC => Some(vec![index_constant(r, op, location, shape[i])?]),

@@ -4,6 +4,7 @@
 //! loops to NVVM kernels. One pass per file, each also a library function.
 //! (The conversions they rely on live in `passes-conversions`.)
 
+pub mod gpu_lower;
 pub mod kernel_outlining;
 pub mod launch_sink_index_computations;
 pub mod map_parallel_loops;
@@ -15,4 +16,5 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(map_parallel_loops::INFO);
     registry.register(launch_sink_index_computations::INFO);
     registry.register(kernel_outlining::INFO);
+    registry.register(gpu_lower::INFO);
 }
