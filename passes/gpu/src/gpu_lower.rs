@@ -11,7 +11,8 @@
 //!    `canonicalize` folds the host functions;
 //! 4. `gpu-launch-sink-index-computations` and `gpu-kernel-outlining` move
 //!    the bodies into kernels of `gpu.module`s, which get
-//!    `#nvvm.target<chip = ...>`;
+//!    `#nvvm.target<chip = ...>` (the host functions are canonicalized
+//!    again: what was sunk may be dead there);
 //! 5. in each `gpu.module`: `convert-scf-to-cf`, `convert-gpu-to-nvvm`,
 //!    `canonicalize`, `cse` and `reconcile-unrealized-casts`, as upstream's
 //!    `gpu-lower-to-nvvm-pipeline` runs them on device code.
@@ -101,6 +102,10 @@ pub fn gpu_lower(ir: &mut Ir, module: OpId, options: &GpuLowerOptions) -> Result
     }
     sink_index_computations(ir, module)?;
     outline_kernels(ir, module)?;
+    // What was sunk into the kernels may be dead on the host.
+    for function in children::<func::FuncOp>(ir, module) {
+        apply_patterns_greedily(ir, function, &patterns, GreedyConfig::default());
+    }
     let target = dialect_nvvm::target::NvvmTarget::for_chip(&options.chip).attr(ir.ctx());
     for device in children::<gpu::GpuModuleOp>(ir, module) {
         if ir.attr(device, "targets").is_none() {
