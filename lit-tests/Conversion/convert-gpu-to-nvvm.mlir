@@ -216,3 +216,34 @@ gpu.module @more {
     gpu.return
   }
 }
+
+// -----
+
+// cf.assert calls __assertfail with the message, the file, the line and
+// the function when the condition is false.
+// CHECK-LABEL: gpu.module @asserts {
+// CHECK-NEXT:    llvm.mlir.global internal constant @assert_func_0("(unknown)\00") {addr_space = 0 : i32}
+// CHECK-NEXT:    llvm.mlir.global internal constant @assert_file_0("{{.*}}convert-gpu-to-nvvm.mlir\00") {addr_space = 0 : i32}
+// CHECK-NEXT:    llvm.mlir.global internal constant @assert_message_0("n must be positive\00") {addr_space = 0 : i32}
+// CHECK-NEXT:    llvm.func @__assertfail(!llvm.ptr, !llvm.ptr, i32, !llvm.ptr, i64) attributes {passthrough = ["noreturn"]}
+// CHECK-NEXT:    llvm.func @kernel(%[[OK:.*]]: i1) attributes {gpu.kernel, nvvm.kernel} {
+// CHECK-NEXT:      llvm.cond_br %[[OK]], ^bb2, ^bb1
+// CHECK-NEXT:    ^bb1:
+// CHECK-NEXT:      %[[M:.*]] = llvm.mlir.addressof @assert_message_0 : !llvm.ptr
+// CHECK-NEXT:      %[[MS:.*]] = llvm.getelementptr %[[M]][0, 0] : (!llvm.ptr) -> !llvm.ptr, !llvm.array<19 x i8>
+// CHECK-NEXT:      %[[F:.*]] = llvm.mlir.addressof @assert_file_0 : !llvm.ptr
+// CHECK-NEXT:      %[[FS:.*]] = llvm.getelementptr %[[F]][0, 0]
+// CHECK-NEXT:      %[[N:.*]] = llvm.mlir.addressof @assert_func_0 : !llvm.ptr
+// CHECK-NEXT:      %[[NS:.*]] = llvm.getelementptr %[[N]][0, 0] : (!llvm.ptr) -> !llvm.ptr, !llvm.array<10 x i8>
+// CHECK-NEXT:      %[[LINE:.*]] = llvm.mlir.constant({{[0-9]+}} : i32) : i32
+// CHECK-NEXT:      %[[ONE:.*]] = llvm.mlir.constant(1 : i64) : i64
+// CHECK-NEXT:      llvm.call @__assertfail(%[[MS]], %[[FS]], %[[LINE]], %[[NS]], %[[ONE]]) : (!llvm.ptr, !llvm.ptr, i32, !llvm.ptr, i64) -> ()
+// CHECK-NEXT:      llvm.br ^bb2
+// CHECK-NEXT:    ^bb2:
+// CHECK-NEXT:      llvm.return
+gpu.module @asserts {
+  gpu.func @kernel(%ok: i1) kernel {
+    cf.assert %ok, "n must be positive"
+    gpu.return
+  }
+}

@@ -14,8 +14,9 @@
 //!   give, sign-extended to the 64-bit index; `gpu.global_id` is expanded
 //!   to `block_id * block_dim + thread_id` first.
 //! - `gpu.barrier` becomes `nvvm.barrier0`; `gpu.shuffle` becomes
-//!   `nvvm.shfl.sync` with the mask of the first `width` lanes;
-//!   `gpu.return` becomes `llvm.return`.
+//!   `nvvm.shfl.sync` with the mask of the first `width` lanes (64-bit
+//!   values as two shuffles of their halves); `gpu.return` becomes
+//!   `llvm.return`; `cf.assert` calls `__assertfail`.
 //! - Memrefs in `#gpu.address_space<global>` / `<workgroup>` / `<private>`
 //!   live in address spaces 1, 3 and 0.
 //! - arith, cf, memref and func ops are lowered by the patterns of the
@@ -28,6 +29,14 @@
 //! constants move to the top), leaves ops it has no lowering for that are
 //! not illegal (`scf.for`, `math.ctpop`) in place behind casts, and fails on
 //! gpu ops it cannot lower (`gpu.all_reduce`, `gpu.subgroup_size`).
+//!
+//! Differences from upstream: no options (the index is 64 bits, memrefs are
+//! passed as descriptors); `gpu.printf`, `gpu.subgroup_reduce` (upstream's
+//! `has-redux`), `gpu.ballot` and `gpu.dynamic_shared_memory` are not
+//! lowered; argument attributes are dropped (upstream warns and drops
+//! `llvm.noalias`); a function with several memref arguments rebuilds their
+//! descriptors in argument order, where upstream goes in reverse order of
+//! first use.
 
 use dialect_arith as arith;
 use dialect_func as func;
@@ -176,6 +185,7 @@ pub fn populate_gpu_rewrite_patterns(patterns: &mut Vec<Box<dyn RewritePattern>>
 /// The patterns that lower gpu ops and libdevice math to nvvm and llvm.
 pub fn populate_gpu_to_nvvm_patterns(patterns: &mut Vec<Box<dyn ConversionPattern>>) {
     patterns.push(Box::new(LowerGpuFunc));
+    patterns.push(Box::new(AssertWithAssertfail));
     patterns.push(Box::new(LowerReturn(gpu::ReturnOp::NAME)));
     patterns.push(Box::new(LowerBarrier));
     patterns.push(Box::new(LowerShuffle));
@@ -713,6 +723,134 @@ impl ConversionPattern for LowerShuffle {
     fn failure_note(&self, ir: &Ir, op: OpId) -> Option<String> {
         let ty = ir.value_type(ir.operands(op)[0]);
         Some(format!("only 'i32' and 'f32' values can be shuffled, not '{}'", ir.ctx().print_type(ty)))
+    }
+}
+
+// ---- cf.assert -------------------------------------------------------------------
+
+/// Where an assertion is, for `__assertfail`: its file, line and function
+/// (`(unknown)` when the location does not say).
+fn assert_position(ctx: &ir::Context, location: Location) -> (String, u32, String) {
+    let unknown = || "(unknown)".to_string();
+    let mut function = unknown();
+    let mut location = location;
+    // Through call sites to the callee, and names to what they name.
+    while let Location::Attr(a) = location {
+        match a.data(ctx) {
+            AttrData::Location(ir::location::LocationData::CallSite { callee, .. }) => location = Location::Attr(*callee),
+            AttrData::Location(ir::location::LocationData::Name { name, child }) => {
+                function = ctx.str(*name).to_string();
+                location = child.map_or(Location::Unknown, Location::Attr);
+                break;
+            }
+            _ => break,
+        }
+    }
+    match location.file_line_col(ctx) {
+        Some((file, line, _)) => (file, line, function),
+        None => (unknown(), 0, function),
+    }
+}
+
+/// The address of the first character of a constant string global of the
+/// module around `op` holding `text` and a NUL: an equal one if there is
+/// one, else `<prefix><n>` at the start of the module.
+fn string_global(r: &mut PatternRewriter<'_>, op: OpId, prefix: &str, text: &str, at: OpId, location: Location) -> Option<Value> {
+    let ctx = r.ctx();
+    let module = r.ir().enclosing_symbol_table(op)?;
+    let body = r.ir().entry_block(r.ir().regions(module)[0])?;
+    let mut terminated = text.to_string();
+    terminated.push('\0');
+    let value = Attribute::string(ctx, &terminated);
+    let array = llvm::types::array(ctx, terminated.len() as u64, Type::integer(ctx, 8));
+    let existing = r.ir().block_ops(body).find(|&g| {
+        r.ir().isa::<llvm::GlobalOp>(g) && r.ir().attr(g, "value") == Some(value) && r.ir().attr(g, "constant").is_some()
+    });
+    let name = match existing {
+        Some(g) => r.ir().symbol_name(g)?.to_string(),
+        None => {
+            let name = (0..).map(|i| format!("{prefix}{i}")).find(|n| r.ir().lookup_symbol_in(module, n).is_none())?;
+            let first = r.ir().first_op(body)?;
+            let attributes = [
+                ("sym_name", Attribute::string(ctx, &name)),
+                ("global_type", Attribute::type_attr(ctx, array)),
+                ("linkage", llvm::attrs::linkage_attr(ctx, "internal")),
+                ("constant", Attribute::unit(ctx)),
+                ("value", value),
+                ("addr_space", Attribute::integer(ctx, 0, Type::integer(ctx, 32))),
+            ];
+            r.build_before::<llvm::GlobalOp>(first, location, &[], &[], &attributes)?;
+            name
+        }
+    };
+    let ctx = r.ctx();
+    let ptr = llvm::types::ptr(ctx);
+    let address =
+        r.build_before::<llvm::AddressOfOp>(at, location, &[], &[ptr], &[("global_name", Attribute::symbol_ref(ctx, &name))])?;
+    let address = r.ir().result(address.0, 0);
+    let ctx = r.ctx();
+    let attributes =
+        [("elem_type", Attribute::type_attr(ctx, array)), ("rawConstantIndices", Attribute::dense_i32_array(ctx, &[0, 0]))];
+    let start = r.build_before::<llvm::GEPOp>(at, location, &[&[address], &[]], &[ptr], &attributes)?;
+    Some(r.ir().result(start.0, 0))
+}
+
+/// `cf.assert` in device code calls `__assertfail(message, file, line,
+/// function, 1)` when the condition is false, as upstream lowers it (the
+/// host lowering's `puts` and `abort` do not exist on the device).
+struct AssertWithAssertfail;
+
+impl ConversionPattern for AssertWithAssertfail {
+    fn root(&self) -> &'static str {
+        dialect_cf::AssertOp::NAME
+    }
+
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        _: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
+        let ctx = r.ctx();
+        let location = r.ir().op(op).location;
+        let message = dialect_cf::AssertOp(op).msg(r.ir())?.as_string(ctx)?.to_string();
+        let (file, line, function) = assert_position(ctx, location);
+        let next = r.ir().next_op(op)?;
+        let module = r.ir().enclosing_symbol_table(op)?;
+        // __assertfail(message, file, line, function, char size), which does not return.
+        let ptr = llvm::types::ptr(ctx);
+        let (i32t, i64t) = (Type::integer(ctx, 32), Type::integer(ctx, 64));
+        let void = llvm::types::void(ctx);
+        crate::llvm_function::declare(r, op, "__assertfail", &[ptr, ptr, i32t, ptr, i64t], void)?;
+        let declaration = r.ir().lookup_symbol_in(module, "__assertfail")?;
+        let noreturn = Attribute::array(r.ctx(), vec![Attribute::string(r.ctx(), "noreturn")]);
+        r.modify_in_place(declaration, |ir| ir.set_attr(declaration, "passthrough", noreturn));
+        // before: cond_br %ok, ^after, ^fail; fail: the call, br ^after.
+        let failure = r.split_block(op);
+        let after = r.split_block(next);
+        let before_block = r.ir().block_parent(failure).and_then(|region| {
+            let blocks = r.ir().region_blocks(region);
+            blocks.iter().position(|&b| b == failure).and_then(|i| i.checked_sub(1)).map(|i| blocks[i])
+        })?;
+        r.build_with_successors::<llvm::CondBrOp>(
+            InsertPoint::End(before_block),
+            location,
+            &[&[operands[0]], &[], &[]],
+            &[after, failure],
+            &[],
+            &[],
+        )
+        .ok()?;
+        let message = string_global(r, op, "assert_message_", &message, op, location)?;
+        let file = string_global(r, op, "assert_file_", &file, op, location)?;
+        let function = string_global(r, op, "assert_func_", &function, op, location)?;
+        let line = llvm_constant(r, op, location, line as i128, i32t)?;
+        let one = llvm_constant(r, op, location, 1, i64t)?;
+        let callee = Attribute::symbol_ref(r.ctx(), "__assertfail");
+        r.build_before::<llvm::CallOp>(op, location, &[&[message, file, line, function, one], &[]], &[], &[("callee", callee)])?;
+        r.build_with_successors::<llvm::BrOp>(InsertPoint::End(failure), location, &[&[]], &[after], &[], &[]).ok()?;
+        Some(Vec::new())
     }
 }
 
