@@ -25,7 +25,9 @@
 //! attributions stay attributions; functions the kernel calls are copied
 //! into its module. Values are passed as they are: run
 //! `gpu-launch-sink-index-computations` first to copy constants and index
-//! computations in, as upstream's pipelines do.
+//! computations in, as upstream's pipelines do (mlir-opt 22's outlining
+//! does not sink either). Output as upstream's; its `data-layout-str`
+//! option is not offered.
 
 use dialect_builtin::ModuleOp;
 use dialect_gpu as gpu;
