@@ -18,4 +18,5 @@ pub fn register_all(ctx: &Context) {
     ctx.register_dialect(dialect_vector::dialect());
     ctx.register_dialect(dialect_gpu::dialect());
     ctx.register_dialect(dialect_llvm::dialect());
+    ctx.register_dialect(dialect_nvvm::dialect());
 }

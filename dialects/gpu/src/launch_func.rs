@@ -272,8 +272,9 @@ fn verify_kernel(ir: &Ir, op: OpId, module: OpId) -> Result<(), Diagnostic> {
     let Some(function) = function else {
         return Err(op_error(ir, op, format!("kernel function '{kernel_text}' is undefined")));
     };
-    let is_function =
-        ir.attr(function, "function_type").and_then(|t| t.as_type(ctx)).is_some_and(|t| t.function_parts(ctx).is_some());
+    // A function of any dialect (`gpu.func`, or `llvm.func` once lowered)
+    // keeps its type in `function_type`.
+    let is_function = ir.attr(function, "function_type").and_then(|t| t.as_type(ctx)).is_some();
     if !is_function {
         return Err(op_error(ir, op, format!("referenced kernel '{kernel_text}' is not a function"))
             .with_note(ir.op(function).location, "see the kernel definition here"));

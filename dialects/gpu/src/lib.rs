@@ -29,13 +29,14 @@ mod function;
 mod ids;
 mod launch;
 mod launch_func;
+pub mod mapping;
 mod memory;
 mod module;
 mod printf;
 
 pub use async_token::{async_token_type, WaitOp, ASYNC_TOKEN};
 pub use collective::{AllReduceOp, BarrierOp, ShuffleOp, SubgroupReduceOp, YieldOp};
-pub use enums::{address_space, GpuEnum, ALL_REDUCE_OPERATION, DIMENSION, SHUFFLE_MODE};
+pub use enums::{address_space, ALL_REDUCE_OPERATION, DIMENSION, SHUFFLE_MODE};
 pub use function::{GpuFuncOp, ReturnOp, KERNEL_ATTR};
 pub use ids::{
     BlockDimOp, BlockIdOp, ClusterBlockIdOp, ClusterDimBlocksOp, ClusterDimOp, ClusterIdOp, GlobalIdOp, GridDimOp, LaneIdOp,

@@ -267,3 +267,70 @@ pub const OP_BUNDLE_SIZES: AttrConstraint = AttrConstraint {
     print: None,
     default: Some(|ctx| Attribute::dense_i32_array(ctx, &[])),
 };
+
+/// A range of integers `[lower, upper)` of a width (`#llvm.constant_range<i32, 0, 64>`),
+/// what a value is known to lie in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ConstantRange {
+    pub width: u32,
+    pub lower: i128,
+    pub upper: i128,
+}
+
+impl ConstantRange {
+    /// `#llvm.constant_range<iW, lower, upper>`.
+    pub fn attr(self, ctx: &Context) -> Attribute {
+        llvm_attr(ctx, &format!("constant_range<i{}, {}, {}>", self.width, self.lower, self.upper))
+    }
+
+    /// The range an attribute holds.
+    pub fn of(ctx: &Context, attr: Attribute) -> Option<ConstantRange> {
+        let inner = llvm_attr_inner(ctx, attr, "constant_range")?;
+        let mut parts = inner.split(',').map(str::trim);
+        let width = parts.next()?.strip_prefix('i')?.parse().ok()?;
+        let lower = parts.next()?.parse().ok()?;
+        let upper = parts.next()?.parse().ok()?;
+        parts.next().is_none().then_some(ConstantRange { width, lower, upper })
+    }
+
+    /// Why the range is not one LLVM accepts (empty or full ranges are
+    /// written with equal bounds, at the minimum or maximum).
+    pub fn check(self) -> Result<(), String> {
+        let max = if self.width >= 128 { i128::MAX } else { (1i128 << self.width) - 1 };
+        if self.lower == self.upper && self.lower != 0 && self.lower != max {
+            return Err(format!(
+                "invalid range attribute: Lower == Upper, but they aren't min (0) or max ({max}) value! This is an invalid constant range."
+            ));
+        }
+        Ok(())
+    }
+
+    /// `<iW, lower, upper>`, as ops with a `range` spell it.
+    pub fn parse(p: &mut OpParser<'_, '_>) -> ParseResult<Attribute> {
+        p.expect_punct("<")?;
+        let location = p.current_location();
+        let ty = p.parse_type()?;
+        if !ty.is_signless_integer(p.ctx()) {
+            return Err(Diagnostic::error(location, "expected integer type"));
+        }
+        let width = ty.bit_width(p.ctx()).unwrap_or(0);
+        p.expect_punct(",")?;
+        let lower = p.parse_integer()?;
+        p.expect_punct(",")?;
+        let upper = p.parse_integer()?;
+        p.expect_punct(">")?;
+        Ok(ConstantRange { width, lower, upper }.attr(p.ctx()))
+    }
+}
+
+/// `range <i32, 0, 64>` on ops that know the range of their result.
+pub const CONSTANT_RANGE: AttrConstraint = AttrConstraint {
+    description: "A range of two integers, corresponding to LLVM's ConstantRange",
+    check: |ctx, a| ConstantRange::of(ctx, a).is_some(),
+    parse: Some(ConstantRange::parse),
+    print: Some(|p, a| match ConstantRange::of(p.ctx(), a) {
+        Some(r) => p.write(&format!("<i{}, {}, {}>", r.width, r.lower, r.upper)),
+        None => p.print_attribute(a),
+    }),
+    default: None,
+};

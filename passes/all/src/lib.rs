@@ -9,4 +9,6 @@ pub fn register_all(registry: &mut PassRegistry) {
     passes_conversions::register(registry);
     passes_linalg::register(registry);
     passes_bufferization::register(registry);
+    passes_gpu::register(registry);
+    passes_scf::register(registry);
 }

@@ -47,7 +47,7 @@ pub fn populate_cf_to_llvm_patterns(patterns: &mut Vec<Box<dyn ConversionPattern
 }
 
 /// Gives every block a cf branch jumps to its converted argument types.
-fn convert_successor_arguments(ir: &mut Ir, root: OpId, converter: &TypeConverter) {
+pub(crate) fn convert_successor_arguments(ir: &mut Ir, root: OpId, converter: &TypeConverter) {
     let mut seen: FxHashSet<BlockId> = FxHashSet::default();
     let branches: Vec<OpId> =
         ir.walk_collect(root, WalkOrder::PreOrder).into_iter().filter(|&o| ir.op_name_str(o).starts_with("cf.")).collect();

@@ -383,7 +383,11 @@ impl ConversionPattern for LowerDim {
         let ctx = ir.ctx();
         let location = ir.op(op).location;
         let shape = ir.value_type(ir.operands(op)[0]).shape(ctx)?.to_vec();
-        let index = ir::rewrite::constant_value(ir, ir.operands(op)[1]).and_then(|c| c.as_integer(ctx));
+        // The index may be known from the original operand or, when its
+        // producer was lowered first, from the converted one.
+        let index = ir::rewrite::constant_value(ir, ir.operands(op)[1])
+            .or_else(|| ir::rewrite::constant_value(ir, operands[1]))
+            .and_then(|c| c.as_integer(ctx));
         let d = MemRefDescriptor::new(operands[0], op, location);
         match index.and_then(|i| usize::try_from(i).ok()).filter(|&i| i < shape.len()) {
             Some(i) if shape[i] != DYNAMIC => Some(vec![index_constant(r, op, location, shape[i])?]),
@@ -625,18 +629,7 @@ impl ConversionPattern for LowerGetGlobal {
         let dead_beef = index_constant(r, op, location, 0xdead_beef)?;
         let marker = r.build_before::<llvm::IntToPtrOp>(op, location, &[&[dead_beef]], &[ptr], &[])?;
         let marker = r.ir().result(marker.0, 0);
-        let (strides, _) = strides_and_offset(r.ctx(), ty)?;
-        let mut d = MemRefDescriptor::poison(r, descriptor_type, op, location)?;
-        d.set_allocated_ptr(r, marker)?;
-        d.set_aligned_ptr(r, start)?;
-        let zero = index_constant(r, op, location, 0)?;
-        d.set_offset(r, zero)?;
-        for (i, (&size, &stride)) in shape.iter().zip(&strides).enumerate() {
-            let size = index_constant(r, op, location, size)?;
-            d.set_size(r, i, size)?;
-            let stride = index_constant(r, op, location, stride)?;
-            d.set_stride(r, i, stride)?;
-        }
+        let d = MemRefDescriptor::from_static_shape(r, descriptor_type, ty, marker, start, op, location)?;
         Some(vec![d.value])
     }
 }

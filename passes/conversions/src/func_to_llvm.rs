@@ -39,7 +39,7 @@ pub fn convert_func_to_llvm(ir: &mut Ir, root: OpId) -> Result<(), Diagnostic> {
 /// The patterns that lower func ops.
 pub fn populate_func_to_llvm_patterns(patterns: &mut Vec<Box<dyn ConversionPattern>>) {
     patterns.push(Box::new(LowerFunc));
-    patterns.push(Box::new(LowerReturn));
+    patterns.push(Box::new(LowerReturn(func::ReturnOp::NAME)));
     patterns.push(Box::new(LowerCall));
 }
 
@@ -87,7 +87,7 @@ fn descriptor_fields(ctx: &Context, descriptor: Type) -> Vec<Type> {
 }
 
 /// A function signature after lowering.
-struct LoweredSignature {
+pub(crate) struct LoweredSignature {
     arguments: Vec<ArgumentPassing>,
     /// `!llvm.void`, the one converted result, or a struct of all results.
     result: Type,
@@ -96,7 +96,7 @@ struct LoweredSignature {
 }
 
 impl LoweredSignature {
-    fn of(ctx: &Context, converter: &TypeConverter, inputs: &[Type], results: &[Type]) -> LoweredSignature {
+    pub(crate) fn of(ctx: &Context, converter: &TypeConverter, inputs: &[Type], results: &[Type]) -> LoweredSignature {
         let arguments = inputs.iter().map(|&t| ArgumentPassing::of(ctx, converter, t)).collect();
         let results: Vec<Type> = results.iter().map(|&t| converter.convert(ctx, t)).collect();
         let result = match results.as_slice() {
@@ -107,11 +107,11 @@ impl LoweredSignature {
         LoweredSignature { arguments, result, results }
     }
 
-    fn params(&self) -> Vec<Type> {
+    pub(crate) fn params(&self) -> Vec<Type> {
         self.arguments.iter().flat_map(|a| a.lowered_types()).collect()
     }
 
-    fn function_type(&self, ctx: &Context) -> Type {
+    pub(crate) fn function_type(&self, ctx: &Context) -> Type {
         llvm::types::function(ctx, self.result, self.params(), false)
     }
 
@@ -135,7 +135,7 @@ fn kept_attributes(ir: &Ir, op: OpId) -> Vec<(String, Attribute)> {
 }
 
 /// Builds an `llvm.func` named `name` of `function_type` before `anchor`.
-fn build_function(
+pub(crate) fn build_function(
     r: &mut PatternRewriter<'_>,
     anchor: OpId,
     location: Location,
@@ -275,7 +275,7 @@ impl ConversionPattern for LowerFunc {
         }
         let new = build_function(r, op, location, &name, function_type, None, &kept)?;
         if !declaration {
-            move_body(r, op, new, &signature, &inputs, converter, location)?;
+            move_body(r, op, new, &signature, &inputs, converter, location, &mut |_, _| Some(Vec::new()))?;
             if c_interface {
                 c_interface_wrapper(r, op, &name, &signature, &kept, location)?;
             }
@@ -285,8 +285,11 @@ impl ConversionPattern for LowerFunc {
 }
 
 /// Moves the body of `old` into `new`, behind a new entry block that takes
-/// the lowered arguments and rebuilds the original ones.
-fn move_body(
+/// the lowered arguments and rebuilds the original ones. The entry block's
+/// arguments after the function's own (a `gpu.func`'s attributions) get
+/// the values `trailing` makes before the anchor it is given.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn move_body(
     r: &mut PatternRewriter<'_>,
     old: OpId,
     new: llvm::FuncOp,
@@ -294,6 +297,7 @@ fn move_body(
     inputs: &[Type],
     converter: &TypeConverter,
     location: Location,
+    trailing: &mut dyn FnMut(&mut PatternRewriter<'_>, OpId) -> Option<Vec<Value>>,
 ) -> Option<()> {
     let old_region = *r.ir().regions(old).first()?;
     let new_region = *r.ir().regions(new.0).first()?;
@@ -305,7 +309,8 @@ fn move_body(
         r.ir().region_blocks(new_region).iter().copied().filter(|&b| b != entry && b != old_entry).collect();
     // The old entry's first op marks where the rebuilt arguments go.
     let first = r.ir().first_op(old_entry)?;
-    let values = rebuild_arguments(r, signature, inputs, &args, first, location, true)?;
+    let mut values = rebuild_arguments(r, signature, inputs, &args, first, location, true)?;
+    values.extend(trailing(r, first)?);
     // Ops made before `first` (the rebuilt arguments) move with the block.
     r.merge_block_into(old_entry, entry, &values);
     for block in others {
@@ -400,15 +405,17 @@ fn calling_c_interface(
     let terminator = r.build_at_end::<llvm::ReturnOp>(block, location, &[&[]], &[], &[])?.0;
     let args = r.ir().block_arguments(block).to_vec();
     let values = rebuild_arguments(r, signature, inputs, &args, terminator, location, false)?;
-    let one = index_constant(r, terminator, location, 1)?;
+    // The count of the stack slots, made only when there are slots (as upstream).
+    let needs_slots = by_struct || signature.arguments.iter().any(|a| matches!(a, ArgumentPassing::Descriptor { .. }));
+    let one = if needs_slots { Some(index_constant(r, terminator, location, 1)?) } else { None };
     let mut call_args = Vec::new();
-    let result_slot = if by_struct { Some(stack_slot(r, terminator, location, one, signature.result)?) } else { None };
+    let result_slot = if by_struct { Some(stack_slot(r, terminator, location, one?, signature.result)?) } else { None };
     call_args.extend(result_slot);
     for (passing, &value) in signature.arguments.iter().zip(&values) {
         match passing {
             ArgumentPassing::Value(_) => call_args.push(value),
             ArgumentPassing::Descriptor { descriptor, .. } => {
-                let slot = stack_slot(r, terminator, location, one, *descriptor)?;
+                let slot = stack_slot(r, terminator, location, one?, *descriptor)?;
                 r.build_before::<llvm::StoreOp>(terminator, location, &[&[value], &[slot]], &[], &[])?;
                 call_args.push(slot);
             }
@@ -440,12 +447,13 @@ fn stack_slot(r: &mut PatternRewriter<'_>, anchor: OpId, location: Location, one
     Some(r.ir().result(alloca.0, 0))
 }
 
-/// `func.return` becomes `llvm.return`, several values packed in a struct.
-struct LowerReturn;
+/// `func.return` (or another return, `gpu.return`, named by the field)
+/// becomes `llvm.return`, several values packed in a struct.
+pub(crate) struct LowerReturn(pub(crate) &'static str);
 
 impl ConversionPattern for LowerReturn {
     fn root(&self) -> &'static str {
-        func::ReturnOp::NAME
+        self.0
     }
 
     fn match_and_rewrite(

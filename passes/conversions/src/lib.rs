@@ -12,12 +12,14 @@ pub mod direct_lowering;
 pub mod expand_strided_metadata;
 pub mod finalize_memref_to_llvm;
 pub mod func_to_llvm;
+pub mod gpu_to_nvvm;
 pub mod linalg_to_loops;
 pub mod linalg_to_parallel_loops;
 pub mod llvm_function;
 pub mod llvm_type_converter;
 pub mod math_to_llvm;
 pub mod memref_descriptor;
+pub mod parallel_loops_to_gpu;
 pub mod reconcile_unrealized_casts;
 pub mod scf_to_cf;
 pub mod strided_metadata_to_llvm;
@@ -36,4 +38,6 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(math_to_llvm::INFO);
     registry.register(scf_to_cf::INFO);
     registry.register(expand_strided_metadata::INFO);
+    registry.register(parallel_loops_to_gpu::INFO);
+    registry.register(gpu_to_nvvm::INFO);
 }

@@ -27,6 +27,22 @@ pub fn declare(r: &mut PatternRewriter<'_>, op: OpId, name: &str, params: &[Type
     Some(())
 }
 
+/// Declares `name(params) -> result` right before the function around
+/// `op` (where upstream's GPU lowerings put the library functions they
+/// call, `__nv_expf`) unless a symbol of that name exists.
+pub fn declare_before_function(r: &mut PatternRewriter<'_>, op: OpId, name: &str, params: &[Type], result: Type) -> Option<()> {
+    if r.ir().lookup_symbol(op, name).is_some() {
+        return Some(());
+    }
+    let table = r.ir().enclosing_symbol_table(op)?;
+    let function = std::iter::successors(Some(op), |&o| r.ir().parent_op(o)).find(|&o| r.ir().parent_op(o) == Some(table))?;
+    let ctx = r.ctx();
+    let function_type = llvm::types::function(ctx, result, params.to_vec(), false);
+    let attributes = [("sym_name", Attribute::string(ctx, name)), ("function_type", Attribute::type_attr(ctx, function_type))];
+    r.build_before::<llvm::FuncOp>(function, Location::Unknown, &[], &[], &attributes)?;
+    Some(())
+}
+
 /// A private constant global holding `text` and a NUL, named `base` or
 /// `base_N` (the first name free); returns its name and array type.
 pub fn string_constant(r: &mut PatternRewriter<'_>, op: OpId, base: &str, text: &str) -> Option<(String, Type)> {

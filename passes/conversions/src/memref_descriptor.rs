@@ -148,6 +148,38 @@ impl MemRefDescriptor {
     }
 }
 
+impl MemRefDescriptor {
+    /// The descriptor (of type `ty`) of the statically shaped `memref_type`
+    /// over `allocated` and `aligned`, with its layout's offset and strides
+    /// as constants, filled as upstream fills it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn from_static_shape(
+        rewriter: &mut PatternRewriter<'_>,
+        ty: Type,
+        memref_type: Type,
+        allocated: Value,
+        aligned: Value,
+        anchor: OpId,
+        location: Location,
+    ) -> Option<Self> {
+        let ctx = rewriter.ctx();
+        let shape = memref_type.shape(ctx)?.to_vec();
+        let (strides, offset) = dialect_memref::layout::strides_and_offset(ctx, memref_type)?;
+        let mut d = MemRefDescriptor::poison(rewriter, ty, anchor, location)?;
+        d.set_allocated_ptr(rewriter, allocated)?;
+        d.set_aligned_ptr(rewriter, aligned)?;
+        let offset = index_constant(rewriter, anchor, location, offset)?;
+        d.set_offset(rewriter, offset)?;
+        for (i, (&size, &stride)) in shape.iter().zip(&strides).enumerate() {
+            let size = index_constant(rewriter, anchor, location, size)?;
+            d.set_size(rewriter, i, size)?;
+            let stride = index_constant(rewriter, anchor, location, stride)?;
+            d.set_stride(rewriter, i, stride)?;
+        }
+        Some(d)
+    }
+}
+
 /// `llvm.mlir.constant(value : index) : i64`, as upstream writes index constants.
 pub fn index_constant(rewriter: &mut PatternRewriter<'_>, anchor: OpId, location: Location, value: i64) -> Option<Value> {
     let ctx = rewriter.ctx();

@@ -19,13 +19,41 @@ const PASSES: &[(&str, &str)] = &[
     ("expand-strided-metadata", "Conversion/expand-strided-metadata.mlir"),
 ];
 
+/// The GPU passes, and the pipeline with the passes before it: `(snapshot
+/// name, flags, lit input)`.
+const GPU_PASSES: &[(&str, &[&str], &str)] = &[
+    (
+        "scf-parallel-loop-tiling",
+        &["scf-parallel-loop-tiling=parallel-loop-tile-sizes=32,8"],
+        "Transforms/scf-parallel-loop-tiling.mlir",
+    ),
+    ("gpu-map-parallel-loops", &["gpu-map-parallel-loops"], "Transforms/gpu-map-parallel-loops.mlir"),
+    ("convert-parallel-loops-to-gpu", &["convert-parallel-loops-to-gpu"], "Conversion/convert-parallel-loops-to-gpu.mlir"),
+    (
+        "gpu-launch-sink-index-computations",
+        &["gpu-launch-sink-index-computations"],
+        "Transforms/gpu-launch-sink-index-computations.mlir",
+    ),
+    ("gpu-kernel-outlining", &["gpu-kernel-outlining"], "Transforms/gpu-kernel-outlining.mlir"),
+    ("convert-gpu-to-nvvm", &["convert-gpu-to-nvvm"], "Conversion/convert-gpu-to-nvvm.mlir"),
+    ("gpu-lower", &["convert-linalg-to-parallel-loops", "gpu-lower=block-sizes=32,8"], "Conversion/gpu-lower.mlir"),
+];
+
 fn run_pass(pass: &str, input: &str) -> String {
     run_flags(&[&format!("--{pass}")], &test_support::lit_root().join(input))
 }
 
+/// Runs ml-opt on `path` from its directory, so that file names that end
+/// up in the output (`cf.assert` messages) do not depend on the checkout.
 fn run_flags(flags: &[&str], path: &std::path::Path) -> String {
-    let output =
-        Command::new(env!("CARGO_BIN_EXE_ml-opt")).arg(path).arg("--split-input-file").args(flags).output().expect("ml-opt runs");
+    let (directory, file) = (path.parent().expect("a file in a directory"), path.file_name().expect("a file name"));
+    let output = Command::new(env!("CARGO_BIN_EXE_ml-opt"))
+        .current_dir(directory)
+        .arg(file)
+        .arg("--split-input-file")
+        .args(flags)
+        .output()
+        .expect("ml-opt runs");
     assert!(output.status.success(), "{flags:?} failed on {}:\n{}", path.display(), String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -55,5 +83,14 @@ fn lowering_passes() {
     for (pass, input) in PASSES {
         let name = pass.split('=').next().unwrap_or(pass);
         insta::assert_snapshot!(name, run_pass(pass, input));
+    }
+}
+
+#[test]
+fn gpu_passes() {
+    for (name, passes, input) in GPU_PASSES {
+        let flags: Vec<String> = passes.iter().map(|p| format!("--{p}")).collect();
+        let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+        insta::assert_snapshot!(*name, run_flags(&flags, &test_support::lit_root().join(input)));
     }
 }
