@@ -15,14 +15,16 @@ pub mod linalg_to_loops;
 pub mod linalg_to_parallel_loops;
 pub mod llvm_function;
 pub mod llvm_type_converter;
+pub mod lower_to_llvm;
 pub mod math_to_llvm;
 pub mod memref_descriptor;
 pub mod reconcile_unrealized_casts;
 pub mod scf_to_cf;
+pub mod vector_to_llvm;
 
 use ir::pass::PassRegistry;
 
-/// Registers every pass of this crate.
+/// Registers every pass and named pipeline of this crate.
 pub fn register(registry: &mut PassRegistry) {
     registry.register(linalg_to_loops::INFO);
     registry.register(linalg_to_parallel_loops::INFO);
@@ -33,4 +35,6 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(finalize_memref_to_llvm::INFO);
     registry.register(math_to_llvm::INFO);
     registry.register(scf_to_cf::INFO);
+    registry.register(vector_to_llvm::INFO);
+    registry.register_pipeline(lower_to_llvm::PIPELINE);
 }

@@ -11,6 +11,9 @@ const PASSES: &[(&str, &str)] = &[
     ("convert-cf-to-llvm", "Conversion/convert-cf-to-llvm.mlir"),
     ("convert-func-to-llvm", "Conversion/convert-func-to-llvm.mlir"),
     ("finalize-memref-to-llvm", "Conversion/finalize-memref-to-llvm.mlir"),
+    ("convert-vector-to-llvm", "Conversion/convert-vector-to-llvm.mlir"),
+    // A named pipeline: the whole lowering of a small program.
+    ("lower-to-llvm", "Conversion/lower-to-llvm.mlir"),
 ];
 
 fn run_pass(pass: &str, input: &str) -> String {
