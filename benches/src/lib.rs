@@ -239,9 +239,10 @@ func.func @bench() -> f64 {{
     )
 }
 
-/// `@bench() -> f64`: fills a(i) = (i mod 17) / 2 - 4, b(i) = (i mod 5) / 4
-/// + 0.5, c(i) = (i mod 3) - 1, computes y = max(a * b + c, 0) * 0.5
-/// `reps` times and returns the best time; prints y at three places.
+/// `@bench() -> f64`: fills a(i) = (i mod 17) / 2 - 4,
+/// b(i) = (i mod 5) / 4 + 0.5, c(i) = (i mod 3) - 1, computes
+/// y = max(a * b + c, 0) * 0.5 `reps` times and returns the best time;
+/// prints y at three places.
 fn elementwise_program(n: usize, reps: usize) -> String {
     format!(
         r#"
