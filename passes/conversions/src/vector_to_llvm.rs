@@ -13,12 +13,12 @@
 //!   `reduction` is the matching `llvm.intr.vector.reduce.*`, combined with
 //!   the accumulator (`reassociate-fp-reductions` adds `reassoc` to float
 //!   sums and products);
-//! - memory ([`vector_to_llvm::memory`](memory)): `load`/`store` and in-bounds
+//! - memory (the `memory` module): `load`/`store` and in-bounds
 //!   transfers with a minor identity map are `llvm.load`/`llvm.store` of
 //!   the vector at the element's address; masked ones and out-of-bounds
 //!   transfers are `llvm.intr.masked.load`/`store` (the bound compared with
 //!   the lane indices);
-//! - `print` ([`vector_to_llvm::print`](print)): calls of the runtime's
+//! - `print` (the `print` module): calls of the runtime's
 //!   `printF32`/`printI64`/.../`printNewline`; a 1-D vector is printed
 //!   element by element between `printOpen` and `printClose`.
 //!
