@@ -142,6 +142,20 @@ llvm.func @memory(%dst: !llvm.ptr, %src: !llvm.ptr, %n: i64, %b: i8) {
   llvm.return
 }
 
+// Masked loads and stores take their alignment as the pointer's `align`;
+// a load without pass-through vector passes poison.
+// CHECK-LABEL: define <4 x float> @masked(ptr %0, <4 x i1> %1, <4 x float> %2)
+llvm.func @masked(%p: !llvm.ptr, %m: vector<4xi1>, %v: vector<4xf32>) -> vector<4xf32> {
+  // CHECK-NEXT: %[[L:.*]] = call <4 x float> @llvm.masked.load.v4f32.p0(ptr align 4 %0, <4 x i1> %1, <4 x float> %2)
+  %0 = llvm.intr.masked.load %p, %m, %v {alignment = 4 : i32} : (!llvm.ptr, vector<4xi1>, vector<4xf32>) -> vector<4xf32>
+  // CHECK-NEXT: %[[P:.*]] = call <4 x float> @llvm.masked.load.v4f32.p0(ptr align 16 %0, <4 x i1> %1, <4 x float> poison)
+  %1 = llvm.intr.masked.load %p, %m {alignment = 16 : i32} : (!llvm.ptr, vector<4xi1>) -> vector<4xf32>
+  // CHECK-NEXT: call void @llvm.masked.store.v4f32.p0(<4 x float> %[[L]], ptr align 4 %0, <4 x i1> %1)
+  llvm.intr.masked.store %0, %p, %m {alignment = 4 : i32} : vector<4xf32>, vector<4xi1> into !llvm.ptr
+  // CHECK-NEXT: ret <4 x float> %[[P]]
+  llvm.return %1 : vector<4xf32>
+}
+
 // The intrinsics are declared once each, with LLVM's own attributes.
 // CHECK: declare float @llvm.fabs.f32(float) #{{[0-9]+}}
 // CHECK: declare void @llvm.memcpy.p0.p0.i64(ptr noalias writeonly captures(none), ptr noalias readonly captures(none), i64, i1 immarg) #{{[0-9]+}}

@@ -1,11 +1,13 @@
 //! LLVM intrinsics used as ops (`llvm.intr.*`): math functions, integer
-//! bit operations, min/max, vector reductions and memory copies. Those with
+//! bit operations, min/max, vector reductions, masked vector loads and
+//! stores, and memory copies. Those with
 //! custom syntax write `llvm.intr.exp(%x) : (f32) -> f32`; the others
 //! (`llvm.intr.memcpy`, `llvm.intr.ctlz`, most vector reductions) print in
 //! generic form, as upstream.
 
-use ir::constraints::ANY_ATTR;
-use ir::{define_op, Dialect};
+use ir::constraints::{ANY_ATTR, UNIT_ATTR};
+use ir::dialect::AttrConstraint;
+use ir::{define_op, AttrData, Dialect};
 
 use crate::attrs::FASTMATH_FLAGS;
 use crate::{LLVM_POINTER, LLVM_TYPE};
@@ -54,6 +56,8 @@ macro_rules! intrinsics {
                 .with_op::<MemsetOp>()
                 .with_op::<StackSaveOp>()
                 .with_op::<StackRestoreOp>()
+                .with_op::<MaskedLoadOp>()
+                .with_op::<MaskedStoreOp>()
         }
     };
 }
@@ -186,5 +190,36 @@ define_op! {
         operands: [ptr: Single(LLVM_POINTER)],
         effects: [Write],
         format: "$ptr attr-dict `:` type($ptr)",
+    }
+}
+
+/// A 32-bit integer (an alignment in bytes).
+const I32_ATTR: AttrConstraint = AttrConstraint {
+    description: "32-bit signless integer attribute",
+    check: |ctx, a| matches!(a.data(ctx), AttrData::Integer { ty, .. } if ty.is_signless_int_of_width(ctx, 32)),
+    parse: None,
+    print: None,
+    default: None,
+};
+
+define_op! {
+    /// Loads the vector lanes a mask sets from memory; the other lanes come
+    /// from the pass-through vector (poison without one).
+    pub struct MaskedLoadOp = "llvm.intr.masked.load" {
+        operands: [data: Single(LLVM_POINTER), mask: Single(LLVM_TYPE), pass_thru: Variadic(LLVM_TYPE)],
+        results: [res: Single(LLVM_TYPE)],
+        attributes: [alignment: Required(I32_ATTR), nontemporal: Optional(UNIT_ATTR)],
+        effects: [Read(data)],
+        format: "operands attr-dict `:` functional-type(operands, results)",
+    }
+}
+
+define_op! {
+    /// Stores the vector lanes a mask sets to memory.
+    pub struct MaskedStoreOp = "llvm.intr.masked.store" {
+        operands: [value: Single(LLVM_TYPE), data: Single(LLVM_POINTER), mask: Single(LLVM_TYPE)],
+        attributes: [alignment: Required(I32_ATTR)],
+        effects: [Write(data)],
+        format: "$value `,` $data `,` $mask attr-dict `:` type($value) `,` type($mask) `into` type($data)",
     }
 }

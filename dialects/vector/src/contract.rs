@@ -402,8 +402,14 @@ fn print_outerproduct(p: &mut OpPrinter<'_>, op: OpId) {
     let outer = OuterProductOp(op);
     p.write(" ");
     p.print_operands(ir.operands(op));
-    let default_kind = kind_of(ir, op) == Some("add");
-    p.print_optional_attr_dict(op, if default_kind { &["kind"] } else { &[] });
+    // Upstream prints the attributes, default kind included, only after an
+    // accumulator; without one it prints none (dropping a non-default
+    // kind, which is kept here).
+    if outer.acc(ir).is_some() {
+        p.print_optional_attr_dict_with_defaults(op, &[]);
+    } else {
+        p.print_optional_attr_dict(op, &[]);
+    }
     p.write(" : ");
     p.print_types(&[ir.value_type(outer.lhs(ir)), ir.value_type(outer.rhs(ir))]);
 }

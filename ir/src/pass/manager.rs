@@ -14,7 +14,7 @@ use super::instrumentation::{IrPrinting, Report};
 use std::time::Instant;
 
 use super::pipeline::PipelineElement;
-use super::{Pass, PassContext, PassInfo, PassOptions, PassRegistry};
+use super::{Pass, PassContext, PassInfo, PassOptions, PassRegistry, PipelineInfo};
 
 /// A malformed or unresolvable pipeline, at a byte offset of its text.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,7 +82,17 @@ impl PassManager {
     /// Adds the pass `name` with options written as `key=value ...`, as a
     /// command-line flag does. A pass anchored on an op kind is nested under
     /// that op kind (reusing the last nested list when it has that anchor).
+    /// A named pipeline adds the passes it stands for.
     pub fn add_pass(&mut self, registry: &PassRegistry, name: &str, options: &str) -> Result<(), String> {
+        if registry.get(name).is_none() {
+            if let Some(pipeline) = registry.pipeline(name) {
+                let element = PipelineElement::Pass { name: name.to_string(), options: options.to_string(), offset: 0 };
+                let mut entries = Vec::new();
+                expand_pipeline(registry, pipeline, &element, None, 0, &mut entries).map_err(|e| e.message)?;
+                self.root.entries.extend(entries);
+                return Ok(());
+            }
+        }
         let info = *registry.get(name).ok_or_else(|| format!("'{name}' does not refer to a registered pass"))?;
         let entry = instantiate(&info, options)?;
         match info.anchor {
@@ -109,10 +119,10 @@ impl PassManager {
             match element {
                 PipelineElement::Nested { op, elements, .. } if op == "builtin.module" || op == "any" => {
                     for inner in elements {
-                        self.root.entries.push(build_entry(registry, inner, None)?);
+                        build_entries(registry, inner, None, 0, &mut self.root.entries)?;
                     }
                 }
-                other => self.root.entries.push(build_entry(registry, other, None)?),
+                other => build_entries(registry, other, None, 0, &mut self.root.entries)?,
             }
         }
         Ok(())
@@ -305,14 +315,29 @@ fn instantiate(info: &PassInfo, options: &str) -> Result<Entry, String> {
     Ok(Entry::Pass { info: *info, options, pass })
 }
 
-/// One pipeline element, checked against the anchor of the list it is in.
-fn build_entry(registry: &PassRegistry, element: &PipelineElement, anchor: Option<&str>) -> Result<Entry, PipelineError> {
+/// How deep named pipelines may name other pipelines (a cycle stops here).
+const MAX_PIPELINE_DEPTH: usize = 16;
+
+/// The entries of one pipeline element, checked against the anchor of the
+/// list it is in, appended to `out` (a named pipeline adds several).
+fn build_entries(
+    registry: &PassRegistry,
+    element: &PipelineElement,
+    anchor: Option<&str>,
+    depth: usize,
+    out: &mut Vec<Entry>,
+) -> Result<(), PipelineError> {
     match element {
         PipelineElement::Pass { name, options, offset } => {
-            let info = registry.get(name).ok_or_else(|| PipelineError {
-                offset: *offset,
-                message: format!("'{name}' does not refer to a registered pass or pass pipeline"),
-            })?;
+            let Some(info) = registry.get(name) else {
+                if let Some(pipeline) = registry.pipeline(name) {
+                    return expand_pipeline(registry, pipeline, element, anchor, depth, out);
+                }
+                return Err(PipelineError {
+                    offset: *offset,
+                    message: format!("'{name}' does not refer to a registered pass or pass pipeline"),
+                });
+            };
             if let Some(expected) = info.anchor {
                 if anchor != Some(expected) {
                     let actual = anchor.unwrap_or("builtin.module");
@@ -322,13 +347,44 @@ fn build_entry(registry: &PassRegistry, element: &PipelineElement, anchor: Optio
                     });
                 }
             }
-            instantiate(info, options).map_err(|message| PipelineError { offset: *offset, message })
+            out.push(instantiate(info, options).map_err(|message| PipelineError { offset: *offset, message })?);
+            Ok(())
         }
         PipelineElement::Nested { op, elements, .. } => {
-            let entries = elements.iter().map(|e| build_entry(registry, e, Some(op))).collect::<Result<_, _>>()?;
-            Ok(Entry::Nested(OpPassManager { anchor: Some(op.clone()), entries }))
+            let mut entries = Vec::new();
+            for e in elements {
+                build_entries(registry, e, Some(op), depth, &mut entries)?;
+            }
+            out.push(Entry::Nested(OpPassManager { anchor: Some(op.clone()), entries }));
+            Ok(())
         }
     }
+}
+
+/// The entries a named pipeline stands for, built where its name appears;
+/// errors point at the name.
+fn expand_pipeline(
+    registry: &PassRegistry,
+    pipeline: &PipelineInfo,
+    element: &PipelineElement,
+    anchor: Option<&str>,
+    depth: usize,
+    out: &mut Vec<Entry>,
+) -> Result<(), PipelineError> {
+    let PipelineElement::Pass { name, options, offset } = element else { return Ok(()) };
+    let error = |message: String| PipelineError { offset: *offset, message };
+    if depth >= MAX_PIPELINE_DEPTH {
+        return Err(error(format!("pipeline '{name}' names pipelines more than {MAX_PIPELINE_DEPTH} deep (a cycle?)")));
+    }
+    let options = PassOptions::parse(options, pipeline.options)
+        .map_err(|e| error(format!("invalid options for pipeline '{name}': {e}")))?;
+    let text = (pipeline.pipeline)(&options).map_err(|e| error(format!("invalid options for pipeline '{name}': {e}")))?;
+    let elements = super::parse_pipeline(&text).map_err(|e| error(format!("in pipeline '{name}' ('{text}'): {}", e.message)))?;
+    for inner in &elements {
+        build_entries(registry, inner, anchor, depth + 1, out)
+            .map_err(|e| error(format!("in pipeline '{name}': {}", e.message)))?;
+    }
+    Ok(())
 }
 
 fn entries_text(entries: &[Entry]) -> String {
@@ -347,4 +403,67 @@ fn entries_text(entries: &[Entry]) -> String {
         })
         .collect::<Vec<_>>()
         .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pass::{FunctionPass, OptionInfo};
+
+    fn registry() -> PassRegistry {
+        let mut registry = PassRegistry::new();
+        for name in ["a", "b"] {
+            registry.register(PassInfo {
+                name,
+                summary: "does nothing",
+                anchor: None,
+                options: &[],
+                dependent_dialects: &[],
+                create: |_| Ok(Box::new(FunctionPass(|_, _| Ok(())))),
+            });
+        }
+        registry.register_pipeline(PipelineInfo {
+            name: "both",
+            summary: "a then b",
+            options: &[OptionInfo { name: "twice", description: "b twice", default: "false" }],
+            pipeline: |o| Ok(if o.get_bool("twice")? { "a,b,b" } else { "a,b" }.to_string()),
+        });
+        registry.register_pipeline(PipelineInfo {
+            name: "nested",
+            summary: "both, in functions",
+            options: &[],
+            pipeline: |_| Ok("func.func(both)".to_string()),
+        });
+        registry.register_pipeline(PipelineInfo {
+            name: "cycle",
+            summary: "names itself",
+            options: &[],
+            pipeline: |_| Ok("a,cycle".to_string()),
+        });
+        registry
+    }
+
+    #[test]
+    fn named_pipelines_stand_for_their_passes() {
+        let registry = registry();
+        let mut flags = PassManager::new();
+        flags.add_pass(&registry, "both", "twice=1").expect("a pipeline is a flag");
+        flags.add_pass(&registry, "a", "").expect("a pass");
+        assert_eq!(flags.pipeline_text(), "builtin.module(a,b,b,a)");
+        let mut text = PassManager::new();
+        let elements = super::super::parse_pipeline("builtin.module(nested,both{twice=0})").expect("parses");
+        text.add_pipeline(&registry, &elements).expect("a pipeline is a pipeline element");
+        assert_eq!(text.pipeline_text(), "builtin.module(func.func(a,b),a,b)");
+    }
+
+    #[test]
+    fn bad_named_pipelines_are_errors_at_their_name() {
+        let registry = registry();
+        let elements = super::super::parse_pipeline("a,cycle").expect("parses");
+        let error = PassManager::new().add_pipeline(&registry, &elements).err().expect("a cycle is refused");
+        assert_eq!(error.offset, 2);
+        assert!(error.message.contains("more than 16 deep"), "{}", error.message);
+        let error = PassManager::new().add_pass(&registry, "both", "thrice=1").expect_err("unknown option");
+        assert_eq!(error, "invalid options for pipeline 'both': no such option 'thrice'; options are: twice");
+    }
 }

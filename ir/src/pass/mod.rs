@@ -3,7 +3,9 @@
 //!
 //! A pass is registered with a [`PassInfo`] (name, summary, anchor op,
 //! options) so that it can be named on the command line (`--cse`) and in
-//! textual pipelines (`builtin.module(func.func(cse))`).
+//! textual pipelines (`builtin.module(func.func(cse))`). A named pipeline
+//! ([`PipelineInfo`]) is registered the same way and stands for the passes
+//! it lists wherever a pass name may appear.
 
 mod instrumentation;
 mod manager;
@@ -121,4 +123,20 @@ pub struct PassInfo {
     pub dependent_dialects: &'static [&'static str],
     /// Builds the pass from its (already checked) options.
     pub create: fn(&PassOptions) -> Result<Box<dyn Pass>, String>,
+}
+
+/// What the registry knows about a named pipeline: a flag and a pipeline
+/// element that stand for a sequence of passes, as upstream's
+/// `PassPipelineRegistration`s do (`--lower-to-llvm`).
+#[derive(Clone, Copy)]
+pub struct PipelineInfo {
+    /// The name on the command line and in pipelines.
+    pub name: &'static str,
+    /// One line: what the pipeline does.
+    pub summary: &'static str,
+    pub options: &'static [OptionInfo],
+    /// The textual pipeline the name stands for, relative to the op it is
+    /// named on (`func.func(canonicalize),symbol-dce`), given its (already
+    /// checked) options.
+    pub pipeline: fn(&PassOptions) -> Result<String, String>,
 }

@@ -348,13 +348,27 @@ impl<'a> OpPrinter<'a> {
         self.print_attr_dict(op, elided, true);
     }
 
+    /// ` {a = 1}` with the op's attributes except `elided`, those at their
+    /// declared default included: what upstream's hand-written printers
+    /// print (`printOptionalAttrDict` elides only what it is told to).
+    pub fn print_optional_attr_dict_with_defaults(&mut self, op: OpId, elided: &[&str]) {
+        self.print_attr_dict_filtered(op, elided, false, false);
+    }
+
     /// The op's attributes except `elided` and those at their declared
     /// default, which custom forms leave out as upstream's do.
     fn print_attr_dict(&mut self, op: OpId, elided: &[&str], keyword: bool) {
+        self.print_attr_dict_filtered(op, elided, keyword, true);
+    }
+
+    fn print_attr_dict_filtered(&mut self, op: OpId, elided: &[&str], keyword: bool, elide_defaults: bool) {
         let ctx = self.ctx();
         let ir = self.ir;
-        let at_default =
-            ctx.op_definition(ir.op(op).name).map(|d| d.attributes_at_default(ctx, &ir.op(op).attributes)).unwrap_or_default();
+        let at_default = if elide_defaults {
+            ctx.op_definition(ir.op(op).name).map(|d| d.attributes_at_default(ctx, &ir.op(op).attributes)).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let attrs: Vec<_> = ir
             .op(op)
             .attributes

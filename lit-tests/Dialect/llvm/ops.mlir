@@ -247,3 +247,14 @@ llvm.func @intrinsics(%a: i32, %x: f32, %p: !llvm.ptr, %n: i64, %v: vector<4xf32
   llvm.intr.stackrestore %8 : !llvm.ptr
   llvm.return
 }
+
+// CHECK-LABEL: llvm.func @masked_memory(%arg0: !llvm.ptr, %arg1: vector<8xi1>, %arg2: vector<8xf32>) {
+// CHECK-NEXT: %0 = llvm.intr.masked.load %arg0, %arg1, %arg2 {alignment = 4 : i32} : (!llvm.ptr, vector<8xi1>, vector<8xf32>) -> vector<8xf32>
+// CHECK-NEXT: %1 = llvm.intr.masked.load %arg0, %arg1 {alignment = 4 : i32} : (!llvm.ptr, vector<8xi1>) -> vector<8xf32>
+// CHECK-NEXT: llvm.intr.masked.store %0, %arg0, %arg1 {alignment = 4 : i32} : vector<8xf32>, vector<8xi1> into !llvm.ptr
+llvm.func @masked_memory(%p: !llvm.ptr, %m: vector<8xi1>, %v: vector<8xf32>) {
+  %0 = llvm.intr.masked.load %p, %m, %v {alignment = 4 : i32} : (!llvm.ptr, vector<8xi1>, vector<8xf32>) -> vector<8xf32>
+  %1 = llvm.intr.masked.load %p, %m {alignment = 4 : i32} : (!llvm.ptr, vector<8xi1>) -> vector<8xf32>
+  llvm.intr.masked.store %0, %p, %m {alignment = 4 : i32} : vector<8xf32>, vector<8xi1> into !llvm.ptr
+  llvm.return
+}

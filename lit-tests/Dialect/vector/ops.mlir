@@ -191,6 +191,7 @@ func.func @slices_and_shapes(%v: vector<4xf32>, %v2: vector<4x8xf32>, %s: vector
 // CHECK-NEXT: %9 = vector.outerproduct %arg5, %arg6 : vector<4xf32>, vector<[4]xf32>
 // CHECK-NEXT: %10 = vector.fma %arg5, %arg5, %arg5 : vector<4xf32>
 // CHECK-NEXT: %11 = vector.fma %arg6, %arg6, %arg6 : vector<[4]xf32>
+// CHECK-NEXT: %12 = vector.outerproduct %arg5, %arg4, %arg5 {kind = #vector.kind<add>} : vector<4xf32>, f32
 // CHECK-NEXT: return %0 : vector<4x16xf32>
 // CHECK-NEXT: }
 func.func @contractions(%a: vector<4x8xf32>, %b: vector<8x16xf32>, %c: vector<4x16xf32>, %v: vector<8xf32>, %f: f32, %w: vector<4xf32>, %s: vector<[4]xf32>, %ai: vector<4x8xi32>, %bi: vector<8x16xi32>, %ci: vector<4x16xi32>) -> vector<4x16xf32> {
@@ -206,6 +207,8 @@ func.func @contractions(%a: vector<4x8xf32>, %b: vector<8x16xf32>, %c: vector<4x
   %9 = vector.outerproduct %w, %s : vector<4xf32>, vector<[4]xf32>
   %10 = vector.fma %w, %w, %w : vector<4xf32>
   %11 = vector.fma %s, %s, %s : vector<[4]xf32>
+  // With an accumulator the kind is printed even when it is the default.
+  %12 = vector.outerproduct %w, %f, %w : vector<4xf32>, f32
   return %0 : vector<4x16xf32>
 }
 

@@ -278,8 +278,11 @@ impl ConversionPattern for LowerDealloc {
 }
 
 /// The address of the element at `indices` of the memref of type `ty` held
-/// in `descriptor`: static strides and offset are folded in.
-fn element_address(
+/// in `descriptor`: static strides and offset are folded in. `no_wrap`
+/// marks the index arithmetic `nsw|nuw` and the last step `inbounds|nuw`,
+/// as upstream's memref lowering does (its vector lowering does not).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn element_address(
     r: &mut PatternRewriter<'_>,
     converter: &TypeConverter,
     ty: Type,
@@ -287,6 +290,7 @@ fn element_address(
     indices: &[Value],
     anchor: OpId,
     location: Location,
+    no_wrap: bool,
 ) -> Option<Value> {
     let (strides, offset) = strides_and_offset(r.ctx(), ty)?;
     let element = element_type(r, converter, ty);
@@ -303,21 +307,21 @@ fn element_address(
             1 => index,
             DYNAMIC => {
                 let s = MemRefDescriptor::new(descriptor, anchor, location).stride(a.r, dim)?;
-                a.binary::<llvm::MulOp>(index, s, true)?
+                a.binary::<llvm::MulOp>(index, s, no_wrap)?
             }
             s => {
                 let s = a.constant(s)?;
-                a.binary::<llvm::MulOp>(index, s, true)?
+                a.binary::<llvm::MulOp>(index, s, no_wrap)?
             }
         };
         linear = Some(match linear {
             None => term,
-            Some(sum) => a.binary::<llvm::AddOp>(sum, term, true)?,
+            Some(sum) => a.binary::<llvm::AddOp>(sum, term, no_wrap)?,
         });
     }
     match linear {
         None => Some(base),
-        Some(linear) => gep(r, anchor, location, base, &[linear], element, true),
+        Some(linear) => gep(r, anchor, location, base, &[linear], element, no_wrap),
     }
 }
 
@@ -347,7 +351,8 @@ impl ConversionPattern for LowerAccess {
         let nontemporal = ir.attr(op, "nontemporal").filter(|a| a.as_integer(ir.ctx()) == Some(1));
         let memref_index = usize::from(self.store);
         let ty = ir.value_type(ir.operands(op)[memref_index]);
-        let address = element_address(r, converter, ty, operands[memref_index], &operands[memref_index + 1..], op, location)?;
+        let address =
+            element_address(r, converter, ty, operands[memref_index], &operands[memref_index + 1..], op, location, true)?;
         let mut attrs = Vec::new();
         if nontemporal.is_some() {
             attrs.push(("nontemporal", Attribute::unit(r.ctx())));

@@ -17,16 +17,18 @@ pub mod linalg_to_loops;
 pub mod linalg_to_parallel_loops;
 pub mod llvm_function;
 pub mod llvm_type_converter;
+pub mod lower_to_llvm;
 pub mod math_to_llvm;
 pub mod memref_descriptor;
 pub mod parallel_loops_to_gpu;
 pub mod reconcile_unrealized_casts;
 pub mod scf_to_cf;
 pub mod strided_metadata_to_llvm;
+pub mod vector_to_llvm;
 
 use ir::pass::PassRegistry;
 
-/// Registers every pass of this crate.
+/// Registers every pass and named pipeline of this crate.
 pub fn register(registry: &mut PassRegistry) {
     registry.register(linalg_to_loops::INFO);
     registry.register(linalg_to_parallel_loops::INFO);
@@ -40,4 +42,6 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(expand_strided_metadata::INFO);
     registry.register(parallel_loops_to_gpu::INFO);
     registry.register(gpu_to_nvvm::INFO);
+    registry.register(vector_to_llvm::INFO);
+    registry.register_pipeline(lower_to_llvm::PIPELINE);
 }

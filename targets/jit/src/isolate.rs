@@ -123,6 +123,37 @@ fn decode(kind: ResultKind, message: &[u8]) -> Option<(EntryValue, AllocStats)> 
     Some((value, stats))
 }
 
+/// The signals a crashing program dies of.
+const CRASH_SIGNALS: [c_int; 6] = [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGABRT, libc::SIGTRAP];
+
+/// In the child: on a crash, write out what the program printed and is
+/// still in C stdout's buffer, then die of the same signal. The handler
+/// runs on the alternate signal stack Rust set up for this thread, so a
+/// stack overflow is handled too.
+fn flush_stdout_on_crash() {
+    extern "C" fn flush_and_die(signal: c_int) {
+        // Not async-signal-safe in general, but the child is single-threaded
+        // and about to die; at worst the last partial buffer is lost.
+        ml_runtime::stdout::flush_c();
+        // SA_RESETHAND restored the default action: the signal, pending
+        // until this returns (or raised again by the faulting instruction),
+        // ends the child.
+        // SAFETY: raising a signal in this process.
+        unsafe { libc::raise(signal) };
+    }
+    for signal in CRASH_SIGNALS {
+        // SAFETY: a zeroed sigaction is valid; the handler is a plain
+        // `extern "C" fn(c_int)`.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = flush_and_die as extern "C" fn(c_int) as usize;
+            action.sa_flags = libc::SA_ONSTACK | libc::SA_RESETHAND;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
+    }
+}
+
 /// Forks, calls the constructors, `address` as `extern "C" fn() -> kind`
 /// and the destructors in the child
 /// (stdout redirected into a pipe when `capture`), and reports what
@@ -154,6 +185,7 @@ pub(crate) fn run_in_child(address: usize, kind: ResultKind, structors: &Structo
             unsafe { libc::dup2(write, libc::STDOUT_FILENO) };
             close(write);
         }
+        flush_stdout_on_crash();
         let start = alloc::begin_run();
         // SAFETY: the caller checked the signature of `address`; the
         // structors are `void ()`.

@@ -30,8 +30,9 @@
 //!   prints the result as mlir-runner does.
 //! - Crashes: [`RunMode::Child`] runs the entry in a forked child, so a
 //!   crash becomes [`JitError::Crashed`] (see the `isolate` module for why a
-//!   child rather than a signal handler); [`RunMode::InProcess`] is
-//!   mlir-runner's behaviour. Unix only.
+//!   child rather than a signal handler), and what the program printed
+//!   before it crashed is flushed to stdout first; [`RunMode::InProcess`]
+//!   is mlir-runner's behaviour. Unix only.
 //! - Output: the program and the runtime write to C `stdout`, flushed
 //!   before and after the call (see `ml_runtime::stdout`).
 //!

@@ -142,31 +142,36 @@ pub fn main(registrations: Registrations) -> ExitCode {
     }
 }
 
-/// Parses argv: the fixed options, plus one flag per registered pass whose
-/// optional value holds its options (`--tile="sizes=4,4"`). Pass flags keep
-/// their command-line order.
+/// Parses argv: the fixed options, plus one flag per registered pass or
+/// named pipeline whose optional value holds its options
+/// (`--tile="sizes=4,4"`). Pass flags keep their command-line order.
 fn parse_options(after_help: String, passes: &PassRegistry) -> Options {
     use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
     let mut command = Options::command().after_help(after_help);
+    let flag = |name: &'static str, summary: &'static str, heading: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .help(summary)
+            .action(ArgAction::Append)
+            .num_args(0..=1)
+            .default_missing_value("")
+            .require_equals(true)
+            .value_name("OPTIONS")
+            .help_heading(heading)
+    };
     for info in passes.passes() {
-        command = command.arg(
-            Arg::new(info.name)
-                .long(info.name)
-                .help(info.summary)
-                .action(ArgAction::Append)
-                .num_args(0..=1)
-                .default_missing_value("")
-                .require_equals(true)
-                .value_name("OPTIONS")
-                .help_heading("Passes"),
-        );
+        command = command.arg(flag(info.name, info.summary, "Passes"));
+    }
+    for info in passes.pipelines() {
+        command = command.arg(flag(info.name, info.summary, "Pass pipelines"));
     }
     let matches = command.get_matches();
     let mut options = Options::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let mut flags: Vec<(usize, String, String)> = Vec::new();
-    for info in passes.passes() {
-        if let (Some(indices), Some(values)) = (matches.indices_of(info.name), matches.get_many::<String>(info.name)) {
-            flags.extend(indices.zip(values).map(|(i, v)| (i, info.name.to_string(), v.clone())));
+    let names = passes.passes().map(|p| p.name).chain(passes.pipelines().map(|p| p.name));
+    for name in names {
+        if let (Some(indices), Some(values)) = (matches.indices_of(name), matches.get_many::<String>(name)) {
+            flags.extend(indices.zip(values).map(|(i, v)| (i, name.to_string(), v.clone())));
         }
     }
     flags.sort_by_key(|f| f.0);

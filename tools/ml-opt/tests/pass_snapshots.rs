@@ -17,6 +17,9 @@ const PASSES: &[(&str, &str)] = &[
     ("buffer-deallocation", "Transforms/buffer-deallocation.mlir"),
     ("eliminate-empty-tensors", "Transforms/eliminate-empty-tensors.mlir"),
     ("expand-strided-metadata", "Conversion/expand-strided-metadata.mlir"),
+    ("convert-vector-to-llvm", "Conversion/convert-vector-to-llvm.mlir"),
+    // A named pipeline: the whole lowering of a small program.
+    ("lower-to-llvm", "Conversion/lower-to-llvm.mlir"),
 ];
 
 /// The GPU passes, and the pipeline with the passes before it: `(snapshot

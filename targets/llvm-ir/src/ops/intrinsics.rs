@@ -1,11 +1,14 @@
 //! `llvm.intr.*` ops as calls to LLVM intrinsics, found by name and
 //! instantiated for the op's overloaded types; immediate flags
-//! (`is_zero_poison`, `isVolatile`) become trailing `i1` arguments.
+//! (`is_zero_poison`, `isVolatile`) become trailing `i1` arguments. The
+//! masked loads and stores carry their alignment as the pointer
+//! argument's `align` attribute, as LLVM 22's intrinsics take it.
 
 use dialect_llvm as llvm;
+use inkwell::attributes::{Attribute as LlvmAttribute, AttributeLoc};
 use inkwell::intrinsics::Intrinsic as LlvmIntrinsic;
 use inkwell::types::BasicTypeEnum;
-use inkwell::values::{BasicMetadataValueEnum, ValueKind};
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, ValueKind};
 use ir::{Attribute, Context, Diagnostic, Ir, OpId};
 
 use super::{attach, fastmath_bits};
@@ -55,6 +58,45 @@ impl LlvmTranslation for Intrinsic {
         if let Some(read) = self.fastmath {
             ffi::set_call_fast_math(call, fastmath_bits(ir.ctx(), read(ir, op)));
         }
+        if let ValueKind::Basic(value) = call.try_as_basic_value() {
+            t.map_result(op, value);
+        }
+        Ok(())
+    }
+}
+
+/// `llvm.masked.load` / `llvm.masked.store`: overloaded on the vector and
+/// the pointer type; a load without pass-through vector passes poison.
+struct Masked {
+    store: bool,
+}
+
+impl LlvmTranslation for Masked {
+    fn emit<'ctx>(&self, op: OpId, t: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
+        let ir = t.ir;
+        let (name, vector, pointer_index) = if self.store {
+            ("llvm.masked.store", ir.value_type(llvm::MaskedStoreOp(op).value(ir)), 1)
+        } else {
+            ("llvm.masked.load", ir.value_type(llvm::MaskedLoadOp(op).res(ir)), 0)
+        };
+        let intrinsic = LlvmIntrinsic::find(name).ok_or_else(|| t.error(op, format!("LLVM has no intrinsic '{name}'")))?;
+        let vector = t.basic_type(vector, op)?;
+        let pointer = t.basic_type(ir.value_type(ir.operands(op)[pointer_index]), op)?;
+        let function = intrinsic
+            .get_declaration(&t.module, &[vector, pointer])
+            .ok_or_else(|| t.error(op, format!("intrinsic '{name}' does not take these types")))?;
+        let mut args: Vec<BasicMetadataValueEnum<'ctx>> = t.operands(op)?.into_iter().map(Into::into).collect();
+        if !self.store && args.len() == 2 {
+            let poison = match vector {
+                BasicTypeEnum::VectorType(v) => BasicValueEnum::from(v.get_poison()),
+                _ => return Err(t.error(op, "the result of 'llvm.intr.masked.load' must be a vector")),
+            };
+            args.push(poison.into());
+        }
+        let call = t.built(op, t.builder.build_direct_call(function, &args, ""))?;
+        let alignment = ir.attr(op, "alignment").and_then(|a| a.as_integer(ir.ctx())).unwrap_or(1);
+        let align = t.llvm.create_enum_attribute(LlvmAttribute::get_named_enum_kind_id("align"), alignment as u64);
+        call.add_attribute(AttributeLoc::Param(pointer_index as u32), align);
         if let ValueKind::Basic(value) = call.try_as_basic_value() {
             t.map_result(op, value);
         }
@@ -175,6 +217,8 @@ pub(super) fn register(ctx: &Context) {
             immediates: &[|ir, op| llvm::MemsetOp(op).isVolatile(ir)],
             fastmath: None,
         };
+        llvm::MaskedLoadOp => Masked = Masked { store: false };
+        llvm::MaskedStoreOp => Masked = Masked { store: true };
         llvm::StackSaveOp => Intrinsic = Intrinsic { name: "llvm.stacksave", overloads: RESULT, immediates: &[], fastmath: None };
         llvm::StackRestoreOp => Intrinsic = Intrinsic { name: "llvm.stackrestore", overloads: FIRST, immediates: &[], fastmath: None };
     }
