@@ -139,3 +139,19 @@ func.func @recursive(%t: tensor<4xf32>, %n: index) -> tensor<4xf32> {
 // A declaration's signature is converted with the same policy.
 // CHECK-LABEL: func.func private @external(memref<4xf32, strided<[?], offset: ?>>) -> memref<4xf32, strided<[?], offset: ?>>
 func.func private @external(tensor<4xf32>) -> tensor<4xf32>
+
+// An external function's argument marked `bufferization.access = "read"` is
+// only read: the argument it is passed is not copied before the call.
+// CHECK-LABEL: func.func @read_only_callee(
+// CHECK-NEXT: %[[CAST:.*]] = memref.cast %arg0
+// CHECK-NEXT: call @print(%[[CAST]])
+// CHECK-NOT: memref.alloc
+// CHECK: memref.store
+func.func private @print(tensor<*xf32> {bufferization.access = "read"})
+func.func @read_only_callee(%t: tensor<4xf32>, %x: f32) -> tensor<4xf32> {
+  %u = tensor.cast %t : tensor<4xf32> to tensor<*xf32>
+  call @print(%u) : (tensor<*xf32>) -> ()
+  %c0 = arith.constant 0 : index
+  %i = tensor.insert %x into %t[%c0] : tensor<4xf32>
+  return %i : tensor<4xf32>
+}

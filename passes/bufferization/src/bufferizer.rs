@@ -111,6 +111,12 @@ impl<'r, 'a> Bufferizer<'r, 'a> {
             None | Some(Placement::InPlace) => Ok(buffer),
             Some(&Placement::OutOfPlace { copy }) => {
                 let location = self.ir().op(op).location;
+                if self.ir().value_type(buffer).shape(self.ir().ctx()).is_none() {
+                    return Err(Diagnostic::error(
+                        location,
+                        "cannot bufferize: this op would write an unranked tensor whose contents are still needed, and an unranked tensor cannot be copied",
+                    ));
+                }
                 let fresh = self.alloc_like(InsertPoint::Before(op), location, buffer)?;
                 if copy {
                     self.copy(InsertPoint::Before(op), location, buffer, fresh)?;

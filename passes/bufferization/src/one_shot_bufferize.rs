@@ -142,14 +142,17 @@ impl ModuleState {
 
     /// What callers assume of a function whose body is unknown or not yet
     /// bufferized (a declaration, a call cycle): it reads and writes every
-    /// argument, its results are new buffers, all of the policy's types.
-    /// A declaration's signature is converted here.
+    /// argument (a declaration's argument marked `bufferization.access =
+    /// "read"` is only read), its results are new buffers, all of the
+    /// policy's types. A declaration's signature is converted here.
     fn declare_conservatively(&mut self, ir: &mut Ir, function: FuncOp) {
         let Some(symbol) = function_symbol(ir, function) else { return };
         let (inputs, results) = function.signature(ir);
         let argument_types: Vec<Type> = inputs.iter().map(|&t| self.policy_type(ir, t)).collect();
         let result_types: Vec<Type> = results.iter().map(|&t| self.policy_type(ir, t)).collect();
-        let summary = FunctionSummary { writes_argument: vec![true; inputs.len()], result_aliases: vec![None; results.len()] };
+        let writes_argument =
+            (0..inputs.len()).map(|i| !function.is_declaration(ir) || declared_access(ir, function, i) != Some("read")).collect();
+        let summary = FunctionSummary { writes_argument, result_aliases: vec![None; results.len()] };
         if function.is_declaration(ir) {
             set_signature(ir, function, &argument_types, &result_types);
         }
@@ -284,6 +287,20 @@ fn drop_writable_attributes(ir: &mut Ir, function: FuncOp) {
         ir.remove_attr(function.0, "arg_attrs");
     } else {
         ir.set_attr(function.0, "arg_attrs", Attribute::array(&ctx, kept));
+    }
+}
+
+/// The `bufferization.access` ("read", "write", "read-write") that a
+/// declaration states for argument `i`.
+fn declared_access(ir: &Ir, function: FuncOp, i: usize) -> Option<&str> {
+    let ctx = ir.ctx();
+    let attrs = ir.attr(function.0, "arg_attrs")?;
+    let dict = *attrs.as_array(ctx)?.get(i)?;
+    match dict.data(ctx) {
+        ir::AttrData::Dictionary(entries) => {
+            entries.iter().find(|e| ctx.str(e.name) == "bufferization.access")?.value.as_string(ctx)
+        }
+        _ => None,
     }
 }
 

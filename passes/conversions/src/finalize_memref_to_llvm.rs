@@ -521,7 +521,7 @@ impl ConversionPattern for LowerCopy {
         let location = ir.op(op).location;
         let (source_type, target_type) = (ir.value_type(ir.operands(op)[0]), ir.value_type(ir.operands(op)[1]));
         if !is_contiguous(ctx, source_type) || !is_contiguous(ctx, target_type) {
-            return None;
+            return copy_through_runtime(op, operands, converter, r);
         }
         let rank = source_type.shape(ctx)?.len();
         let element = element_type(r, converter, source_type);
@@ -547,6 +547,93 @@ impl ConversionPattern for LowerCopy {
         a.r.build_before::<llvm::MemcpyOp>(op, location, &[&[to], &[from], &[bytes]], &[], &[("isVolatile", volatile)])?;
         Some(Vec::new())
     }
+}
+
+/// A copy between strided buffers, as upstream lowers it: each descriptor
+/// goes to a stack slot, described as an unranked memref `{rank, slot}`,
+/// and the runtime's `memrefCopy(element size, source, target)` walks them;
+/// the slots are freed after the call (`stacksave`/`stackrestore`).
+fn copy_through_runtime(
+    op: OpId,
+    operands: &[Value],
+    converter: &TypeConverter,
+    r: &mut PatternRewriter<'_>,
+) -> Option<Vec<Value>> {
+    let ir = r.ir();
+    let ctx = ir.ctx_arc().clone();
+    let location = ir.op(op).location;
+    let source_type = ir.value_type(ir.operands(op)[0]);
+    let rank = source_type.shape(&ctx)?.len() as i64;
+    let element = element_type(r, converter, source_type);
+    let ptr = llvm::types::ptr(&ctx);
+    let i64t = index_type(&ctx);
+    let unranked = llvm::types::literal_struct(&ctx, vec![i64t, ptr]);
+    let saved = r.build_before::<llvm::StackSaveOp>(op, location, &[], &[ptr], &[])?;
+    let saved = r.ir().result(saved.0, 0);
+    let mut described = Vec::with_capacity(2);
+    for &descriptor in &operands[..2] {
+        let descriptor_type = r.ir().value_type(descriptor);
+        let rank_value = r.build_before::<llvm::ConstantOp>(
+            op,
+            location,
+            &[],
+            &[i64t],
+            &[("value", Attribute::integer(&ctx, rank as i128, i64t))],
+        )?;
+        let rank_value = r.ir().result(rank_value.0, 0);
+        let one = index_constant(r, op, location, 1)?;
+        let slot = r.build_before::<llvm::AllocaOp>(
+            op,
+            location,
+            &[&[one]],
+            &[ptr],
+            &[("elem_type", Attribute::type_attr(&ctx, descriptor_type))],
+        )?;
+        let slot = r.ir().result(slot.0, 0);
+        r.build_before::<llvm::StoreOp>(op, location, &[&[descriptor], &[slot]], &[], &[])?;
+        let poison = r.build_before::<llvm::PoisonOp>(op, location, &[], &[unranked], &[])?;
+        let mut value = r.ir().result(poison.0, 0);
+        for (i, field) in [rank_value, slot].into_iter().enumerate() {
+            let position = ir::mixed_list::attribute(&ctx, &[i as i64]);
+            let insert = r.build_before::<llvm::InsertValueOp>(
+                op,
+                location,
+                &[&[value], &[field]],
+                &[unranked],
+                &[("position", position)],
+            )?;
+            value = r.ir().result(insert.0, 0);
+        }
+        described.push(value);
+    }
+    let mut pointers = Vec::with_capacity(2);
+    for value in described {
+        let one = index_constant(r, op, location, 1)?;
+        let slot = r.build_before::<llvm::AllocaOp>(
+            op,
+            location,
+            &[&[one]],
+            &[ptr],
+            &[("elem_type", Attribute::type_attr(&ctx, unranked))],
+        )?;
+        let slot = r.ir().result(slot.0, 0);
+        r.build_before::<llvm::StoreOp>(op, location, &[&[value], &[slot]], &[], &[])?;
+        pointers.push(slot);
+    }
+    let mut a = Arith { r, anchor: op, location };
+    let one = a.constant(1)?;
+    let element_bytes = a.size_in_bytes(element, one)?;
+    let void = llvm::types::void(&ctx);
+    crate::llvm_function::declare(r, op, "memrefCopy", &[i64t, ptr, ptr], void)?;
+    r.build_before::<llvm::CallOp>(
+        op,
+        location,
+        &[&[element_bytes, pointers[0], pointers[1]], &[]],
+        &[],
+        &[("callee", Attribute::symbol_ref(&ctx, "memrefCopy"))],
+    )?;
+    r.build_before::<llvm::StackRestoreOp>(op, location, &[&[saved]], &[], &[])?;
+    Some(Vec::new())
 }
 
 /// `memref.global`: an `llvm.mlir.global` of the array type of its shape,
