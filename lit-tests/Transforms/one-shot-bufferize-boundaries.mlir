@@ -39,3 +39,20 @@ func.func @caller(%t: tensor<8xf32>, %s: f32) -> tensor<4xf32> {
   %r = call @scale(%v, %s) : (tensor<4xf32>, f32) -> tensor<4xf32>
   return %r : tensor<4xf32>
 }
+
+// A loop's tensor result returned from a function that keeps tensors: the
+// return gets a tensor of the loop's buffer, of the function's result type.
+// TENSORS-LABEL: func.func @loop_result(
+// TENSORS: %[[R:.*]] = scf.for {{.*}} -> (memref<4xf32>) {
+// TENSORS: %[[T:.*]] = bufferization.to_tensor %[[R]] : memref<4xf32> to tensor<4xf32>
+// TENSORS-NEXT: return %[[T]] : tensor<4xf32>
+func.func @loop_result(%x: f32, %n: index) -> tensor<4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %e = tensor.empty() : tensor<4xf32>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%a = %e) -> tensor<4xf32> {
+    %f = linalg.fill ins(%x : f32) outs(%a : tensor<4xf32>) -> tensor<4xf32>
+    scf.yield %f : tensor<4xf32>
+  }
+  return %r : tensor<4xf32>
+}

@@ -239,6 +239,16 @@ impl<'r, 'a> Bufferizer<'r, 'a> {
         if from == ty || memref::cast_compatible(ctx, from, ty) {
             return self.cast(at, location, buffer, ty);
         }
+        let (from_space, to_space) = (memref::layout::memory_space(ctx, from), memref::layout::memory_space(ctx, ty));
+        if from_space != to_space {
+            let show = |space: Option<Attribute>| {
+                space.map_or("the default memory space".to_string(), |a| format!("memory space {}", ctx.print_attr(a)))
+            };
+            return Err(Diagnostic::error(
+                location,
+                format!("cannot bufferize: the buffer is in {}, a buffer in {} is asked for", show(from_space), show(to_space)),
+            ));
+        }
         let fresh = self.alloc_like(at, location, buffer)?;
         self.copy(at, location, buffer, fresh)?;
         self.cast(at, location, fresh, ty)

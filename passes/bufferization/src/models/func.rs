@@ -9,7 +9,7 @@
 //! (`bufferization.to_buffer`, never written in place).
 
 use dialect_bufferization::{ToBufferOp, ToTensorOp};
-use dialect_func::CallOp;
+use dialect_func::{CallOp, FuncOp};
 use ir::rewrite::InsertPoint;
 use ir::verifier::op_error;
 use ir::{Diagnostic, OpId, Type, Value};
@@ -37,6 +37,13 @@ fn as_tensor(
         .build::<ToTensorOp>(at, location, &[&[buffer]], &[tensor], &[])
         .map_err(|e| Diagnostic::error(location, e.0))?;
     Ok(b.ir().result(op.0, 0))
+}
+
+/// The signature of the function `call` calls, if it is in the module.
+fn callee_signature(ir: &ir::Ir, call: OpId) -> Option<(Vec<Type>, Vec<Type>)> {
+    let name = ir.attr(call, "callee")?.as_flat_symbol_ref(ir.ctx())?;
+    let function = ir.lookup_symbol(call, ir.ctx().str(name))?;
+    ir.dyn_cast::<FuncOp>(function).map(|f| f.signature(ir))
 }
 
 pub struct CallModel;
@@ -70,9 +77,12 @@ impl Bufferizable for CallModel {
         let results = ir.results(op).to_vec();
         let at = InsertPoint::Before(op);
         if !b.function_boundaries {
+            // The callee keeps its tensor signature (values retyped in
+            // place, loop results, no longer show their tensor types).
+            let callee_inputs = callee_signature(b.ir(), op).map(|(inputs, _)| inputs).unwrap_or_default();
             for (i, &v) in operands.iter().enumerate() {
                 if b.is_tensor(v) {
-                    let ty = b.ir().value_type(v);
+                    let ty = callee_inputs.get(i).copied().unwrap_or_else(|| b.ir().value_type(v));
                     let buffer = b.buffer(v)?;
                     let tensor = as_tensor(b, at, location, buffer, ty)?;
                     b.rewriter.modify_in_place(op, |ir| ir.set_operand(op, i, tensor));
@@ -152,8 +162,14 @@ impl Bufferizable for ReturnModel {
         let ir = b.ir();
         let location = ir.op(op).location;
         let operands = ir.operands(op).to_vec();
+        let results = ir
+            .op_parent_block(op)
+            .and_then(|blk| ir.block_parent_op(blk))
+            .and_then(|f| ir.dyn_cast::<FuncOp>(f))
+            .map(|f| f.signature(ir).1)
+            .unwrap_or_default();
         for (i, v) in operands.into_iter().enumerate() {
-            let ty = b.ir().value_type(v);
+            let ty = results.get(i).copied().unwrap_or_else(|| b.ir().value_type(v));
             if !b.is_tensor(v) {
                 continue;
             }
