@@ -166,7 +166,7 @@ pub fn segment_sizes(ir: &Ir, op: OpId, kind: SegmentKind, specs: &[ValueSpec], 
     }
     if kind == SegmentKind::Operands && ir.has_trait(op, crate::dialect::Traits::SAME_VARIADIC_OPERAND_SIZE) {
         let fixed = specs.len() - variable;
-        if total < fixed || (total - fixed) % variable != 0 {
+        if total < fixed || !(total - fixed).is_multiple_of(variable) {
             return Err(format!(
                 "expected the {variable} variadic operand groups to have the same size, but found {total} operands"
             ));

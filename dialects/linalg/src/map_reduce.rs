@@ -89,7 +89,7 @@ impl StructuredOp for ReduceStructured {
         };
         let inputs = ReduceOp(op).inputs(ir).len();
         let mut maps = vec![AffineMap::identity(rank); inputs];
-        maps.extend(std::iter::repeat(kept).take(ReduceOp(op).inits(ir).len()));
+        maps.extend(std::iter::repeat_n(kept, ReduceOp(op).inits(ir).len()));
         Some(maps)
     }
 

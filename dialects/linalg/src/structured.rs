@@ -45,7 +45,7 @@ impl IteratorType {
     /// `parallel` parallel loops, then `reduction` reduction loops.
     pub fn parallel_then_reduction(parallel: usize, reduction: usize) -> Vec<IteratorType> {
         let mut types = vec![IteratorType::Parallel; parallel];
-        types.extend(std::iter::repeat(IteratorType::Reduction).take(reduction));
+        types.extend(std::iter::repeat_n(IteratorType::Reduction, reduction));
         types
     }
 

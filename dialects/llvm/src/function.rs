@@ -410,6 +410,6 @@ fn verify_address_of(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     let name = ctx.str(name);
     match ir.lookup_symbol(op, name) {
         Some(target) if ir.isa::<GlobalOp>(target) || ir.isa::<FuncOp>(target) => Ok(()),
-        _ => Err(op_error(ir, op, format!("must reference a global defined by 'llvm.mlir.global' or 'llvm.func'"))),
+        _ => Err(op_error(ir, op, "must reference a global defined by 'llvm.mlir.global' or 'llvm.func'")),
     }
 }

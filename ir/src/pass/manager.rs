@@ -460,7 +460,7 @@ mod tests {
     fn bad_named_pipelines_are_errors_at_their_name() {
         let registry = registry();
         let elements = super::super::parse_pipeline("a,cycle").expect("parses");
-        let error = PassManager::new().add_pipeline(&registry, &elements).err().expect("a cycle is refused");
+        let error = PassManager::new().add_pipeline(&registry, &elements).expect_err("a cycle is refused");
         assert_eq!(error.offset, 2);
         assert!(error.message.contains("more than 16 deep"), "{}", error.message);
         let error = PassManager::new().add_pass(&registry, "both", "thrice=1").expect_err("unknown option");

@@ -458,33 +458,7 @@ impl ConversionPattern for LowerCast {
             (TypeData::MemRef { .. }, TypeData::MemRef { .. }) => Some(vec![operands[0]]),
             (TypeData::MemRef { shape, .. }, TypeData::UnrankedMemRef { .. }) => {
                 let rank = shape.len() as i64;
-                let descriptor_type = r.ir().value_type(operands[0]);
-                let one = index_constant(r, op, location, 1)?;
-                let ptr = llvm::types::ptr(r.ctx());
-                let slot = r.build_before::<llvm::AllocaOp>(
-                    op,
-                    location,
-                    &[&[one]],
-                    &[ptr],
-                    &[("elem_type", Attribute::type_attr(r.ctx(), descriptor_type))],
-                )?;
-                let slot = r.ir().result(slot.0, 0);
-                r.build_before::<llvm::StoreOp>(op, location, &[&[operands[0]], &[slot]], &[], &[])?;
-                let rank = index_constant(r, op, location, rank)?;
-                let poison = r.build_before::<llvm::PoisonOp>(op, location, &[], &[to_converted], &[])?;
-                let mut value = r.ir().result(poison.0, 0);
-                for (i, field) in [rank, slot].into_iter().enumerate() {
-                    let position = ir::mixed_list::attribute(r.ctx(), &[i as i64]);
-                    let insert = r.build_before::<llvm::InsertValueOp>(
-                        op,
-                        location,
-                        &[&[value], &[field]],
-                        &[to_converted],
-                        &[("position", position)],
-                    )?;
-                    value = r.ir().result(insert.0, 0);
-                }
-                Some(vec![value])
+                Some(vec![unranked_descriptor(r, op, location, operands[0], rank, to_converted)?])
             }
             (TypeData::UnrankedMemRef { .. }, TypeData::MemRef { .. }) => {
                 let ptr = llvm::types::ptr(r.ctx());
@@ -549,6 +523,51 @@ impl ConversionPattern for LowerCopy {
     }
 }
 
+/// `value` stored in a new stack slot (`llvm.alloca` of its type); the slot.
+fn stack_slot(r: &mut PatternRewriter<'_>, anchor: OpId, location: Location, value: Value) -> Option<Value> {
+    let ty = r.ir().value_type(value);
+    let one = index_constant(r, anchor, location, 1)?;
+    let ptr = llvm::types::ptr(r.ctx());
+    let slot = r.build_before::<llvm::AllocaOp>(
+        anchor,
+        location,
+        &[&[one]],
+        &[ptr],
+        &[("elem_type", Attribute::type_attr(r.ctx(), ty))],
+    )?;
+    let slot = r.ir().result(slot.0, 0);
+    r.build_before::<llvm::StoreOp>(anchor, location, &[&[value], &[slot]], &[], &[])?;
+    Some(slot)
+}
+
+/// The unranked descriptor `{rank, pointer to a stack copy of descriptor}`
+/// (of type `unranked`) for ranked descriptor `descriptor`.
+fn unranked_descriptor(
+    r: &mut PatternRewriter<'_>,
+    anchor: OpId,
+    location: Location,
+    descriptor: Value,
+    rank: i64,
+    unranked: Type,
+) -> Option<Value> {
+    let slot = stack_slot(r, anchor, location, descriptor)?;
+    let rank = index_constant(r, anchor, location, rank)?;
+    let poison = r.build_before::<llvm::PoisonOp>(anchor, location, &[], &[unranked], &[])?;
+    let mut value = r.ir().result(poison.0, 0);
+    for (i, field) in [rank, slot].into_iter().enumerate() {
+        let position = ir::mixed_list::attribute(r.ctx(), &[i as i64]);
+        let insert = r.build_before::<llvm::InsertValueOp>(
+            anchor,
+            location,
+            &[&[value], &[field]],
+            &[unranked],
+            &[("position", position)],
+        )?;
+        value = r.ir().result(insert.0, 0);
+    }
+    Some(value)
+}
+
 /// A copy between strided buffers, as upstream lowers it: each descriptor
 /// goes to a stack slot, described as an unranked memref `{rank, slot}`,
 /// and the runtime's `memrefCopy(element size, source, target)` walks them;
@@ -570,55 +589,10 @@ fn copy_through_runtime(
     let unranked = llvm::types::literal_struct(&ctx, vec![i64t, ptr]);
     let saved = r.build_before::<llvm::StackSaveOp>(op, location, &[], &[ptr], &[])?;
     let saved = r.ir().result(saved.0, 0);
-    let mut described = Vec::with_capacity(2);
-    for &descriptor in &operands[..2] {
-        let descriptor_type = r.ir().value_type(descriptor);
-        let rank_value = r.build_before::<llvm::ConstantOp>(
-            op,
-            location,
-            &[],
-            &[i64t],
-            &[("value", Attribute::integer(&ctx, rank as i128, i64t))],
-        )?;
-        let rank_value = r.ir().result(rank_value.0, 0);
-        let one = index_constant(r, op, location, 1)?;
-        let slot = r.build_before::<llvm::AllocaOp>(
-            op,
-            location,
-            &[&[one]],
-            &[ptr],
-            &[("elem_type", Attribute::type_attr(&ctx, descriptor_type))],
-        )?;
-        let slot = r.ir().result(slot.0, 0);
-        r.build_before::<llvm::StoreOp>(op, location, &[&[descriptor], &[slot]], &[], &[])?;
-        let poison = r.build_before::<llvm::PoisonOp>(op, location, &[], &[unranked], &[])?;
-        let mut value = r.ir().result(poison.0, 0);
-        for (i, field) in [rank_value, slot].into_iter().enumerate() {
-            let position = ir::mixed_list::attribute(&ctx, &[i as i64]);
-            let insert = r.build_before::<llvm::InsertValueOp>(
-                op,
-                location,
-                &[&[value], &[field]],
-                &[unranked],
-                &[("position", position)],
-            )?;
-            value = r.ir().result(insert.0, 0);
-        }
-        described.push(value);
-    }
     let mut pointers = Vec::with_capacity(2);
-    for value in described {
-        let one = index_constant(r, op, location, 1)?;
-        let slot = r.build_before::<llvm::AllocaOp>(
-            op,
-            location,
-            &[&[one]],
-            &[ptr],
-            &[("elem_type", Attribute::type_attr(&ctx, unranked))],
-        )?;
-        let slot = r.ir().result(slot.0, 0);
-        r.build_before::<llvm::StoreOp>(op, location, &[&[value], &[slot]], &[], &[])?;
-        pointers.push(slot);
+    for &descriptor in &operands[..2] {
+        let described = unranked_descriptor(r, op, location, descriptor, rank, unranked)?;
+        pointers.push(stack_slot(r, op, location, described)?);
     }
     let mut a = Arith { r, anchor: op, location };
     let one = a.constant(1)?;
