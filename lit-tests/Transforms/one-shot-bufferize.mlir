@@ -204,3 +204,17 @@ func.func @nested_loops(%x: f32) -> tensor<8x8xf32> {
   }
   return %r : tensor<8x8xf32>
 }
+
+// Vector transfers on tensors read and write the buffers (upstream's form).
+// CHECK-LABEL: func.func @transfers(
+// CHECK: %[[V:.*]] = vector.transfer_read %arg0[%{{.*}}], %{{.*}} {in_bounds = [true]} : memref<8xf32, strided<[?], offset: ?>>, vector<8xf32>
+// CHECK: vector.transfer_write %{{.*}}, %arg1[%{{.*}}] {in_bounds = [true]} : vector<8xf32>, memref<8xf32, strided<[?], offset: ?>>
+// CHECK-NEXT: return %arg1
+func.func @transfers(%t: tensor<8xf32>, %o: tensor<8xf32>) -> tensor<8xf32> {
+  %c0 = arith.constant 0 : index
+  %pad = arith.constant 0.0 : f32
+  %v = vector.transfer_read %t[%c0], %pad {in_bounds = [true]} : tensor<8xf32>, vector<8xf32>
+  %w = arith.addf %v, %v : vector<8xf32>
+  %r = vector.transfer_write %w, %o[%c0] {in_bounds = [true]} : vector<8xf32>, tensor<8xf32>
+  return %r : tensor<8xf32>
+}

@@ -304,6 +304,33 @@ impl<'r, 'a> Bufferizer<'r, 'a> {
         Ok(self.ir().result(get.0, 0))
     }
 
+    /// Replaces `op` by the same op on `operands` (buffers where it had
+    /// tensors) without its tensor results: same name, attributes and
+    /// regions (moved), its other results standing for the old ones; the
+    /// old op is marked replaced. Returns the new op; the caller records
+    /// the buffers of the old tensor results.
+    pub fn recreate_on_buffers(&mut self, op: OpId, operands: Vec<Value>) -> OpId {
+        let (name, location) = (self.ir().op(op).name, self.ir().op(op).location);
+        let mut state = ir::OperationState::new(name, location);
+        state.operands = operands;
+        state.attributes = self.ir().op(op).attributes.clone();
+        let kept: Vec<Value> = self.ir().results(op).iter().copied().filter(|&r| !self.is_tensor(r)).collect();
+        state.result_types = kept.iter().map(|&r| self.ir().value_type(r)).collect();
+        for _ in 0..self.ir().regions(op).len() {
+            state.regions.push(self.ir_mut().create_region(None));
+        }
+        let new_regions = state.regions.clone();
+        let new_op = self.rewriter.create_before(op, state);
+        for (old, new) in self.ir().regions(op).to_vec().into_iter().zip(new_regions) {
+            self.rewriter.inline_region_at_end(old, new);
+        }
+        for (old, new) in kept.into_iter().zip(self.ir().results(new_op).to_vec()) {
+            self.rewriter.replace_all_uses(old, new);
+        }
+        self.erase(op);
+        new_op
+    }
+
     /// Marks `op` as replaced: erased when the function is done.
     pub fn erase(&mut self, op: OpId) {
         self.replaced.push(op);

@@ -13,7 +13,7 @@
 //! element is unused gets a new buffer without a copy.
 
 use dialect_linalg::{IteratorType, Structured};
-use ir::{Diagnostic, OpId, OperationState};
+use ir::{Diagnostic, OpId};
 
 use crate::analysis::AnalysisState;
 use crate::bufferizable::{Access, Bufferizable};
@@ -65,23 +65,11 @@ impl Bufferizable for StructuredOpModel {
                 (true, false) => b.operand_buffer(op, i)?,
             });
         }
-        let (name, location) = (b.ir().op(op).name, b.ir().op(op).location);
-        let mut state = OperationState::new(name, location);
-        state.operands = buffers.clone();
-        state.attributes = b.ir().op(op).attributes.clone();
-        for _ in 0..b.ir().regions(op).len() {
-            state.regions.push(b.ir_mut().create_region(None));
-        }
-        let new_regions = state.regions.clone();
-        b.rewriter.create_before(op, state);
-        for (old, new) in b.ir().regions(op).to_vec().into_iter().zip(new_regions) {
-            b.rewriter.inline_region_at_end(old, new);
-        }
+        b.recreate_on_buffers(op, buffers.clone());
         let results = b.ir().results(op).to_vec();
         for (k, result) in results.into_iter().enumerate() {
             b.set_buffer(result, buffers[inputs + k]);
         }
-        b.erase(op);
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ pub mod scf;
 pub mod tensor_elements;
 pub mod tensor_slices;
 pub mod tensor_views;
+pub mod vector;
 
 use dialect_linalg::StructuredOp;
 use ir::Context;
@@ -21,7 +22,7 @@ pub fn register_bufferizable_ops(ctx: &Context) {
     if ctx.interface::<dyn Bufferizable>(ctx.op_name("tensor.empty")).is_some() {
         return;
     }
-    let models: [(&'static str, &'static dyn Bufferizable); 31] = [
+    let models: [(&'static str, &'static dyn Bufferizable); 33] = [
         ("arith.constant", &constant::ConstantModel),
         ("bufferization.to_tensor", &bufferization::ToTensorModel),
         ("bufferization.to_buffer", &bufferization::ToBufferModel),
@@ -53,6 +54,8 @@ pub fn register_bufferizable_ops(ctx: &Context) {
         ("tensor.collapse_shape", &tensor_views::COLLAPSE_SHAPE),
         ("tensor.dim", &tensor_views::ShapeQueryModel),
         ("tensor.rank", &tensor_views::ShapeQueryModel),
+        ("vector.transfer_read", &vector::TransferReadModel),
+        ("vector.transfer_write", &vector::TransferWriteModel),
     ];
     for (op, model) in models {
         ctx.attach_interface::<dyn Bufferizable>(op, model);
