@@ -13,8 +13,8 @@
 //! - [`toolkit`]: where libdevice and `ptxas` are.
 //!
 //! ```ignore
-//! ml_llvm_ir::register(&ctx);
-//! ml_nvptx::register(&ctx);
+//! ml_nvptx::register(&ctx); // and ml_llvm_ir::register
+
 //! let options = ml_nvptx::compile::PtxOptions::for_module(&ir, gpu_module);
 //! let (ptx, unresolved) = ml_nvptx::compile::gpu_module_to_ptx(&ir, gpu_module, &options)?;
 //! ```
@@ -27,9 +27,13 @@ pub mod toolkit;
 
 pub use attributes::PTX_KERNEL_CALLING_CONVENTION;
 
-/// Attaches everything this crate translates or compiles to `ctx`.
+/// Attaches everything this crate translates or compiles to `ctx`, and the
+/// llvm dialect's translations it builds on.
 pub fn register(ctx: &ir::Context) {
     use ir::OpType;
+    if ctx.interface::<dyn ml_llvm_ir::LlvmTranslation>(ctx.op_name(dialect_llvm::FuncOp::NAME)).is_none() {
+        ml_llvm_ir::register(ctx);
+    }
     ops::register(ctx);
     static NVVM_ATTRIBUTES: attributes::NvvmAttributes = attributes::NvvmAttributes;
     ml_llvm_ir::attach_attribute_translation(ctx, "nvvm", &NVVM_ATTRIBUTES);

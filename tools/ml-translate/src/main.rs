@@ -1,8 +1,8 @@
 //! `ml-translate` with every dialect of the workspace, the llvm dialect's
 //! translation to LLVM IR and the nvvm dialect's, with PTX generation.
 
+/// The llvm dialect's translations and the nvvm dialect's.
 fn translations(ctx: &ir::Context) {
-    ml_llvm_ir::register(ctx);
     ml_nvptx::register(ctx);
 }
 
