@@ -51,6 +51,27 @@ define_op! {
     }
 }
 
+impl BinaryOp {
+    /// The object the offloading handler selects (`#gpu.select_object<N>`;
+    /// the first one without a handler).
+    pub fn selected_object(self, ir: &Ir) -> Result<ObjectAttr, Diagnostic> {
+        let ctx = ir.ctx();
+        let location = ir.op(self.0).location;
+        let objects = self.objects(ir).and_then(|a| a.as_array(ctx)).unwrap_or(&[]);
+        let index = match self.offloadingHandler(ir).map(|a| a.data(ctx)) {
+            Some(AttrData::Dialect { body, .. }) if body.as_ref() == "select_object" => 0,
+            Some(AttrData::Dialect { body, .. }) => body
+                .strip_prefix("select_object<")
+                .and_then(|b| b.strip_suffix('>'))
+                .and_then(|b| b.trim().parse::<usize>().ok())
+                .ok_or_else(|| Diagnostic::error(location, "only '#gpu.select_object' with an object index is supported"))?,
+            _ => 0,
+        };
+        let object = objects.get(index).ok_or_else(|| Diagnostic::error(location, format!("the binary has no object #{index}")))?;
+        ObjectAttr::of(ctx, *object).ok_or_else(|| Diagnostic::error(location, "cannot read the binary's object"))
+    }
+}
+
 /// What an object holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ObjectFormat {

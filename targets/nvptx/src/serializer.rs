@@ -7,7 +7,7 @@
 use dialect_gpu::binary::{ObjectAttr, ObjectFormat, SerializeOptions, TargetSerializer};
 use dialect_nvvm::target::NvvmTarget;
 use inkwell::module::Linkage;
-use ir::{AttrData, Diagnostic, Ir, OpId};
+use ir::{Diagnostic, Ir, OpId};
 use ml_llvm_ir::{LlvmTranslation, Translator};
 
 use crate::compile::{gpu_module_to_ptx, translate_gpu_module, PtxOptions};
@@ -55,26 +55,6 @@ impl TargetSerializer for NvptxSerializer {
     }
 }
 
-/// The object of a `gpu.binary` its offloading handler selects
-/// (`#gpu.select_object<N>`; the first one by default).
-pub fn selected_object(ir: &Ir, binary: OpId) -> Result<ObjectAttr, Diagnostic> {
-    let ctx = ir.ctx();
-    let location = ir.op(binary).location;
-    let objects = ir.attr(binary, "objects").and_then(|a| a.as_array(ctx)).unwrap_or(&[]);
-    let index = match ir.attr(binary, "offloadingHandler").map(|a| a.data(ctx)) {
-        Some(AttrData::Dialect { body, .. }) => match body.strip_prefix("select_object<").and_then(|b| b.strip_suffix('>')) {
-            Some(index) => index.trim().parse::<usize>().map_err(|_| {
-                Diagnostic::error(location, "only '#gpu.select_object' with an object index is supported")
-            })?,
-            None if body.as_ref() == "select_object" => 0,
-            None => return Err(Diagnostic::error(location, "only the '#gpu.select_object' offloading handler is supported")),
-        },
-        _ => 0,
-    };
-    let object = objects.get(index).ok_or_else(|| Diagnostic::error(location, format!("the binary has no object #{index}")))?;
-    ObjectAttr::of(ctx, *object).ok_or_else(|| Diagnostic::error(location, "cannot read the binary's object"))
-}
-
 /// The bytes the host embeds for an object: PTX gets its terminating NUL
 /// (the driver reads PTX as a C string).
 pub fn embedded_bytes(object: &ObjectAttr) -> Vec<u8> {
@@ -105,7 +85,7 @@ pub(crate) struct EmbedBinary;
 
 impl LlvmTranslation for EmbedBinary {
     fn declare<'ctx>(&self, op: OpId, t: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
-        let object = selected_object(t.ir, op)?;
+        let object = dialect_gpu::BinaryOp(op).selected_object(t.ir)?;
         embed(t, op, &embedded_bytes(&object))
     }
 }
