@@ -29,7 +29,8 @@ pub enum Call {
     StreamCreate,
     StreamDestroy,
     StreamSynchronize { stream: usize },
-    Alloc { bytes: u64, host_shared: bool },
+    /// The host memory that stands in for the device's.
+    Alloc { bytes: u64, host_shared: bool, address: usize },
     Free,
     Memcpy { bytes: usize },
     Memset { element_bits: u32, value: u32, count: usize },
@@ -135,9 +136,10 @@ extern "C" fn stream_synchronize(stream: *mut c_void) {
 }
 
 extern "C" fn mem_alloc(bytes: u64, _stream: *mut c_void, host_shared: u8) -> *mut c_void {
-    record(Call::Alloc { bytes, host_shared: host_shared != 0 });
     // SAFETY: plain allocation, freed by `mem_free`.
-    unsafe { libc::malloc(bytes.max(1) as usize) }
+    let memory = unsafe { libc::malloc(bytes.max(1) as usize) };
+    record(Call::Alloc { bytes, host_shared: host_shared != 0, address: memory as usize });
+    memory
 }
 
 extern "C" fn mem_free(pointer: *mut c_void, _stream: *mut c_void) {
