@@ -16,6 +16,8 @@
 //! lowering does not contract `a * b + c` into an FMA either), loaded with
 //! `dlopen`; without a C compiler the reference is skipped with a message.
 
+pub mod gpu;
+
 use std::ffi::{c_void, CString};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
