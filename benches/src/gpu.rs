@@ -176,7 +176,8 @@ pub fn main(args: impl Iterator<Item = String>) -> ExitCode {
             }
             _ => {
                 failed = true;
-                let show = |r: &Result<f64, String>| r.as_ref().map_or_else(|e| format!("failed: {e}"), |s| format!("{:.3}", rate(*s)));
+                let show =
+                    |r: &Result<f64, String>| r.as_ref().map_or_else(|e| format!("failed: {e}"), |s| format!("{:.3}", rate(*s)));
                 println!("{element:<10} ours {} / cuBLAS {}", show(&ours), show(&theirs));
             }
         }

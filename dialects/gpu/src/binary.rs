@@ -67,7 +67,8 @@ impl BinaryOp {
                 .ok_or_else(|| Diagnostic::error(location, "only '#gpu.select_object' with an object index is supported"))?,
             _ => 0,
         };
-        let object = objects.get(index).ok_or_else(|| Diagnostic::error(location, format!("the binary has no object #{index}")))?;
+        let object =
+            objects.get(index).ok_or_else(|| Diagnostic::error(location, format!("the binary has no object #{index}")))?;
         ObjectAttr::of(ctx, *object).ok_or_else(|| Diagnostic::error(location, "cannot read the binary's object"))
     }
 }
@@ -290,7 +291,9 @@ mod tests {
             object: b"//\n.version 7.0\n\t.reg .b32 %r<9>; \"q\" \\ \x00\xff".to_vec(),
         };
         let attr = object.attr(&ctx);
-        assert!(ctx.print_attr(attr).contains("assembly = \"//\\0A.version 7.0\\0A\\09.reg .b32 %r<9>; \\22q\\22 \\\\ \\00\\FF\""));
+        assert!(ctx
+            .print_attr(attr)
+            .contains("assembly = \"//\\0A.version 7.0\\0A\\09.reg .b32 %r<9>; \\22q\\22 \\\\ \\00\\FF\""));
         assert_eq!(ObjectAttr::of(&ctx, attr), Some(object.clone()));
         let fatbin = ObjectAttr { format: ObjectFormat::Fatbin, properties: None, ..object };
         assert_eq!(ObjectAttr::of(&ctx, fatbin.attr(&ctx)), Some(fatbin));

@@ -12,7 +12,9 @@
 //! llvm.mlir.global private constant @str("hi\00") {addr_space = 0 : i32}
 //! ```
 
-use ir::constraints::{ANY_ATTR, ARRAY_ATTR, DICTIONARY_ARRAY_ATTR, FLAT_SYMBOL_REF_ATTR, I64_ATTR, SYMBOL_NAME_ATTR, TYPE_ATTR, UNIT_ATTR};
+use ir::constraints::{
+    ANY_ATTR, ARRAY_ATTR, DICTIONARY_ARRAY_ATTR, FLAT_SYMBOL_REF_ATTR, I64_ATTR, SYMBOL_NAME_ATTR, TYPE_ATTR, UNIT_ATTR,
+};
 use ir::function_like;
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
 use ir::verifier::op_error;

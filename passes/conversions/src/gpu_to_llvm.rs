@@ -122,7 +122,14 @@ fn ptr(ctx: &ir::Context) -> Type {
 }
 
 /// `llvm.call @callee(args)`, declaring `callee` first; its result, if any.
-fn call(r: &mut PatternRewriter<'_>, anchor: OpId, location: Location, callee: &str, args: &[Value], result: Option<Type>) -> Option<Option<Value>> {
+fn call(
+    r: &mut PatternRewriter<'_>,
+    anchor: OpId,
+    location: Location,
+    callee: &str,
+    args: &[Value],
+    result: Option<Type>,
+) -> Option<Option<Value>> {
     let ctx = r.ctx();
     let params: Vec<Type> = args.iter().map(|&a| r.ir().value_type(a)).collect();
     let void = llvm::types::void(ctx);
@@ -156,7 +163,14 @@ fn address_of(r: &mut PatternRewriter<'_>, anchor: OpId, location: Location, nam
 }
 
 /// A getelementptr with constant indices only.
-fn gep_constant(r: &mut PatternRewriter<'_>, anchor: OpId, location: Location, base: Value, indices: &[i32], element: Type) -> Option<Value> {
+fn gep_constant(
+    r: &mut PatternRewriter<'_>,
+    anchor: OpId,
+    location: Location,
+    base: Value,
+    indices: &[i32],
+    element: Type,
+) -> Option<Value> {
     let ctx = r.ctx();
     let attributes =
         [("elem_type", Attribute::type_attr(ctx, element)), ("rawConstantIndices", Attribute::dense_i32_array(ctx, indices))];
@@ -277,7 +291,8 @@ fn lower_binary(ir: &mut Ir, binary: OpId) -> Result<(), Diagnostic> {
         call(&mut r, ret, location, runtime::MODULE_UNLOAD, &[handle], None)?;
         for (op_structors, list, function_name) in [(true, "ctors", "load"), (false, "dtors", "unload")] {
             let functions = Attribute::array(&ctx, vec![Attribute::symbol_ref(&ctx, &format!("{name}_{function_name}"))]);
-            let priorities = Attribute::array(&ctx, vec![Attribute::integer(&ctx, LOAD_PRIORITY as i128, Type::integer(&ctx, 32))]);
+            let priorities =
+                Attribute::array(&ctx, vec![Attribute::integer(&ctx, LOAD_PRIORITY as i128, Type::integer(&ctx, 32))]);
             let data = Attribute::array(&ctx, vec![zero]);
             let attributes = [(list, functions), ("priorities", priorities), ("data", data)];
             if op_structors {
@@ -312,7 +327,13 @@ impl ConversionPattern for LowerLaunchFunc {
         gpu::LaunchFuncOp::NAME
     }
 
-    fn match_and_rewrite(&self, op: OpId, operands: &[Value], _: &TypeConverter, r: &mut PatternRewriter<'_>) -> Option<Vec<Value>> {
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        _: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
         let ir = r.ir();
         let ctx = ir.ctx_arc().clone();
         let launch = gpu::LaunchFuncOp(op);
@@ -434,7 +455,13 @@ impl ConversionPattern for LowerAlloc {
         gpu::AllocOp::NAME
     }
 
-    fn match_and_rewrite(&self, op: OpId, operands: &[Value], converter: &TypeConverter, r: &mut PatternRewriter<'_>) -> Option<Vec<Value>> {
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        converter: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
         let ir = r.ir();
         let ctx = ir.ctx_arc().clone();
         let alloc = gpu::AllocOp(op);
@@ -494,7 +521,13 @@ impl ConversionPattern for LowerDealloc {
         gpu::DeallocOp::NAME
     }
 
-    fn match_and_rewrite(&self, op: OpId, operands: &[Value], _: &TypeConverter, r: &mut PatternRewriter<'_>) -> Option<Vec<Value>> {
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        _: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
         let ir = r.ir();
         let dealloc = gpu::DeallocOp(op);
         let location = ir.op(op).location;
@@ -539,7 +572,13 @@ impl ConversionPattern for LowerMemcpy {
         gpu::MemcpyOp::NAME
     }
 
-    fn match_and_rewrite(&self, op: OpId, operands: &[Value], converter: &TypeConverter, r: &mut PatternRewriter<'_>) -> Option<Vec<Value>> {
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        converter: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
         let ir = r.ir();
         let ctx = ir.ctx_arc().clone();
         let copy = gpu::MemcpyOp(op);
@@ -585,7 +624,13 @@ impl ConversionPattern for LowerMemset {
         gpu::MemsetOp::NAME
     }
 
-    fn match_and_rewrite(&self, op: OpId, operands: &[Value], converter: &TypeConverter, r: &mut PatternRewriter<'_>) -> Option<Vec<Value>> {
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        converter: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
         let ir = r.ir();
         let ctx = ir.ctx_arc().clone();
         let fill = gpu::MemsetOp(op);
@@ -636,7 +681,13 @@ impl ConversionPattern for LowerWait {
         gpu::WaitOp::NAME
     }
 
-    fn match_and_rewrite(&self, op: OpId, operands: &[Value], _: &TypeConverter, r: &mut PatternRewriter<'_>) -> Option<Vec<Value>> {
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        _: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
         let location = r.ir().op(op).location;
         let ptr = ptr(r.ctx());
         if gpu::WaitOp(op).asyncToken(r.ir()).is_some() {

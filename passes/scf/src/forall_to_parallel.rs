@@ -65,7 +65,8 @@ impl RewritePattern for ConvertForallToParallel {
         let Some(body) = ir.entry_block(region) else { return false };
         let Some(terminator) = ir.terminator(body) else { return false };
         let location = ir.op(op).location;
-        let dynamic = [forall.dynamicLowerBound(ir).to_vec(), forall.dynamicUpperBound(ir).to_vec(), forall.dynamicStep(ir).to_vec()];
+        let dynamic =
+            [forall.dynamicLowerBound(ir).to_vec(), forall.dynamicUpperBound(ir).to_vec(), forall.dynamicStep(ir).to_vec()];
         let names = ["staticLowerBound", "staticUpperBound", "staticStep"];
         let statics: Vec<Vec<i64>> = names.iter().map(|n| ir::mixed_list::statics(ir, op, n)).collect();
         // Static bounds become constants before the loop.
@@ -88,7 +89,8 @@ impl RewritePattern for ConvertForallToParallel {
             }
             bounds.push(list);
         }
-        let Some(parallel) = r.build_before::<scf::ParallelOp>(op, location, &[&bounds[0], &bounds[1], &bounds[2], &[]], &[], &[])
+        let Some(parallel) =
+            r.build_before::<scf::ParallelOp>(op, location, &[&bounds[0], &bounds[1], &bounds[2], &[]], &[], &[])
         else {
             return false;
         };

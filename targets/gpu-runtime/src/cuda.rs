@@ -65,8 +65,14 @@ pub(crate) fn device() -> Result<Device, String> {
         checked(sys::cuDeviceGetName(name.as_mut_ptr(), name.len() as i32, device), "cuDeviceGetName")?;
         let (mut major, mut minor) = (0, 0);
         let attribute = |value: &mut i32, which| sys::cuDeviceGetAttribute(value, which, device);
-        checked(attribute(&mut major, sys::CUdevice_attribute::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR), "cuDeviceGetAttribute")?;
-        checked(attribute(&mut minor, sys::CUdevice_attribute::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR), "cuDeviceGetAttribute")?;
+        checked(
+            attribute(&mut major, sys::CUdevice_attribute::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR),
+            "cuDeviceGetAttribute",
+        )?;
+        checked(
+            attribute(&mut minor, sys::CUdevice_attribute::CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR),
+            "cuDeviceGetAttribute",
+        )?;
         let name = CStr::from_ptr(name.as_ptr()).to_string_lossy().into_owned();
         Ok(Device { name, chip: format!("sm_{major}{minor}") })
     }

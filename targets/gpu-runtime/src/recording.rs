@@ -22,18 +22,43 @@ use crate::Symbol;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Call {
     /// The object loaded (PTX without its NUL) and the size passed.
-    ModuleLoad { object: Vec<u8>, size: usize },
+    ModuleLoad {
+        object: Vec<u8>,
+        size: usize,
+    },
     ModuleUnload,
-    GetFunction { name: String },
-    Launch { kernel: String, grid: [i64; 3], block: [i64; 3], shared_memory: i32, stream: usize, arguments: Vec<Vec<u8>>, count: usize },
+    GetFunction {
+        name: String,
+    },
+    Launch {
+        kernel: String,
+        grid: [i64; 3],
+        block: [i64; 3],
+        shared_memory: i32,
+        stream: usize,
+        arguments: Vec<Vec<u8>>,
+        count: usize,
+    },
     StreamCreate,
     StreamDestroy,
-    StreamSynchronize { stream: usize },
+    StreamSynchronize {
+        stream: usize,
+    },
     /// The host memory that stands in for the device's.
-    Alloc { bytes: u64, host_shared: bool, address: usize },
+    Alloc {
+        bytes: u64,
+        host_shared: bool,
+        address: usize,
+    },
     Free,
-    Memcpy { bytes: usize },
-    Memset { element_bits: u32, value: u32, count: usize },
+    Memcpy {
+        bytes: usize,
+    },
+    Memset {
+        element_bits: u32,
+        value: u32,
+        count: usize,
+    },
 }
 
 static CALLS: Mutex<Vec<Call>> = Mutex::new(Vec::new());

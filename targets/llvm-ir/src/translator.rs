@@ -61,13 +61,21 @@ pub trait LlvmAttributeTranslation: Sync {
 /// Makes `translation` amend functions for the attributes of `dialect`
 /// (`nvvm.kernel` belongs to `nvvm`). Dialect-wide interfaces are kept
 /// in the context's interface table under the dialect's namespace.
-pub fn attach_attribute_translation(ctx: &ir::Context, dialect: &'static str, translation: &'static dyn LlvmAttributeTranslation) {
+pub fn attach_attribute_translation(
+    ctx: &ir::Context,
+    dialect: &'static str,
+    translation: &'static dyn LlvmAttributeTranslation,
+) {
     ctx.attach_interface::<dyn LlvmAttributeTranslation>(dialect, translation);
 }
 
 /// Runs the attribute translations of the dialects whose attributes `op`
 /// (an `llvm.func`) carries, in attribute order.
-pub(crate) fn amend_function<'ctx>(op: OpId, function: FunctionValue<'ctx>, t: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
+pub(crate) fn amend_function<'ctx>(
+    op: OpId,
+    function: FunctionValue<'ctx>,
+    t: &mut Translator<'_, 'ctx>,
+) -> Result<(), Diagnostic> {
     let ctx = t.ir.ctx();
     let attributes: Vec<(String, Attribute)> =
         t.ir.op(op).attributes.iter().map(|a| (ctx.str(a.name).to_string(), a.value)).collect();

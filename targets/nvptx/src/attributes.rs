@@ -46,7 +46,8 @@ impl LlvmAttributeTranslation for NvvmAttributes {
             // function-level form here.
             _ => return Ok(()),
         };
-        let values = integers(value, ctx).ok_or_else(|| t.error(op, format!("'{name}' must be an integer or an array of i32")))?;
+        let values =
+            integers(value, ctx).ok_or_else(|| t.error(op, format!("'{name}' must be an integer or an array of i32")))?;
         let text: Vec<String> = values.iter().map(i64::to_string).collect();
         function.add_attribute(AttributeLoc::Function, t.llvm.create_string_attribute(key, &text.join(",")));
         Ok(())

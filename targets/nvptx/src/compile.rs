@@ -169,8 +169,11 @@ pub fn translate_gpu_module<'ctx>(
     }
     translated.set_triple(&machine.get_triple());
     translated.set_data_layout(&machine.get_target_data().get_data_layout());
-    let mut own: Vec<String> =
-        translated.get_functions().filter(|f| f.count_basic_blocks() > 0).map(|f| f.get_name().to_string_lossy().into_owned()).collect();
+    let mut own: Vec<String> = translated
+        .get_functions()
+        .filter(|f| f.count_basic_blocks() > 0)
+        .map(|f| f.get_name().to_string_lossy().into_owned())
+        .collect();
     own.extend(translated.get_globals().map(|g| g.get_name().to_string_lossy().into_owned()));
     let mut libraries = options.link.clone();
     let calls_libdevice = external_calls(&translated).iter().any(|name| name.starts_with("__nv_"));
@@ -224,9 +227,7 @@ fn link<'ctx>(module: &Module<'ctx>, llvm: &'ctx LlvmContext, machine: &TargetMa
     // linker would warn about the mismatch.
     library.set_triple(&machine.get_triple());
     library.set_data_layout(&machine.get_target_data().get_data_layout());
-    module
-        .link_in_module(library)
-        .map_err(|e| format!("cannot link '{}': {}", path.display(), e.to_string().trim_end()))
+    module.link_in_module(library).map_err(|e| format!("cannot link '{}': {}", path.display(), e.to_string().trim_end()))
 }
 
 /// Gives everything the libraries brought internal linkage, so that only

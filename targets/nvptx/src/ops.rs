@@ -16,8 +16,8 @@
 use dialect_llvm::attrs::ConstantRange;
 use dialect_nvvm as nvvm;
 use inkwell::attributes::{Attribute as LlvmAttribute, AttributeLoc};
-use inkwell::intrinsics::Intrinsic;
 use inkwell::context::AsContextRef;
+use inkwell::intrinsics::Intrinsic;
 use inkwell::values::{BasicMetadataValueEnum, CallSiteValue, ValueKind};
 use ir::{Context, Diagnostic, EnumAttr, OpId, OpType};
 use ml_llvm_ir::{LlvmTranslation, Translator};
@@ -54,9 +54,7 @@ fn add_range(t: &Translator<'_, '_>, call: CallSiteValue<'_>, range: ConstantRan
     let (lower, upper) = ([mask(range.lower)], [mask(range.upper)]);
     // SAFETY: a live context; one 64-bit word per bound, as the width (at
     // most 64 for the registers) needs.
-    let raw = unsafe {
-        LLVMCreateConstantRangeAttribute(t.llvm.as_ctx_ref(), kind, range.width, lower.as_ptr(), upper.as_ptr())
-    };
+    let raw = unsafe { LLVMCreateConstantRangeAttribute(t.llvm.as_ctx_ref(), kind, range.width, lower.as_ptr(), upper.as_ptr()) };
     // SAFETY: a valid attribute LLVM just made.
     let attribute = unsafe { LlvmAttribute::new(raw) };
     call.add_attribute(AttributeLoc::Return, attribute);
@@ -209,10 +207,7 @@ pub(crate) fn register(ctx: &Context) {
     // `llvm.nvvm.read.ptx.sreg.tid.x`: the op's name behind `llvm.`.
     static REGISTERS: std::sync::OnceLock<Vec<ReadRegister>> = std::sync::OnceLock::new();
     let registers = REGISTERS.get_or_init(|| {
-        REGISTER_OPS
-            .iter()
-            .map(|name| ReadRegister { intrinsic: Box::leak(format!("llvm.{name}").into_boxed_str()) })
-            .collect()
+        REGISTER_OPS.iter().map(|name| ReadRegister { intrinsic: Box::leak(format!("llvm.{name}").into_boxed_str()) }).collect()
     });
     for (name, translation) in REGISTER_OPS.iter().zip(registers) {
         ctx.attach_interface::<dyn LlvmTranslation>(name, translation);

@@ -16,13 +16,7 @@ use crate::compile::{gpu_module_to_ptx, translate_gpu_module, PtxOptions};
 pub(crate) struct NvptxSerializer;
 
 impl TargetSerializer for NvptxSerializer {
-    fn serialize(
-        &self,
-        ir: &Ir,
-        module: OpId,
-        target: ir::Attribute,
-        options: &SerializeOptions,
-    ) -> Result<Vec<u8>, Diagnostic> {
+    fn serialize(&self, ir: &Ir, module: OpId, target: ir::Attribute, options: &SerializeOptions) -> Result<Vec<u8>, Diagnostic> {
         let location = ir.op(module).location;
         let nvvm = NvvmTarget::of(ir.ctx(), target)
             .ok_or_else(|| Diagnostic::error(location, format!("cannot read the target '{}'", ir.ctx().print_attr(target))))?;

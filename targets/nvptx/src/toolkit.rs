@@ -22,8 +22,7 @@ pub fn setup_venv() -> PathBuf {
 
 /// Toolkit roots named by the environment, then the usual places.
 fn toolkit_roots() -> Vec<PathBuf> {
-    let mut roots: Vec<PathBuf> =
-        ["CUDA_HOME", "CUDA_PATH"].iter().filter_map(std::env::var_os).map(PathBuf::from).collect();
+    let mut roots: Vec<PathBuf> = ["CUDA_HOME", "CUDA_PATH"].iter().filter_map(std::env::var_os).map(PathBuf::from).collect();
     roots.extend(["/usr/local/cuda", "/usr/lib/cuda", "/usr/lib/nvidia-cuda-toolkit"].map(PathBuf::from));
     roots
 }

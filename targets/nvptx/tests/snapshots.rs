@@ -18,8 +18,11 @@ fn kernels() -> Vec<(ir::Ir, Vec<ir::OpId>)> {
         .map(|chunk| {
             let file = ctx.add_source_file(ir::SourceFile::new("to-ptx.mlir", chunk.to_string().into(), 0));
             let (ir, module) = ir::syntax::parse_source(&ctx, file).expect("parses");
-            let devices: Vec<ir::OpId> =
-                ir.walk_collect(module, ir::body::WalkOrder::PreOrder).into_iter().filter(|&o| ir.isa::<dialect_gpu::GpuModuleOp>(o)).collect();
+            let devices: Vec<ir::OpId> = ir
+                .walk_collect(module, ir::body::WalkOrder::PreOrder)
+                .into_iter()
+                .filter(|&o| ir.isa::<dialect_gpu::GpuModuleOp>(o))
+                .collect();
             (ir, devices)
         })
         .collect()
@@ -62,10 +65,8 @@ fn libdevice_calls_stay_external_without_libdevice() {
 
 #[test]
 fn ptx_version_is_a_feature() {
-    let mut options = PtxOptions::for_target(&dialect_nvvm::target::NvvmTarget {
-        features: "+ptx78,+foo".into(),
-        ..Default::default()
-    });
+    let mut options =
+        PtxOptions::for_target(&dialect_nvvm::target::NvvmTarget { features: "+ptx78,+foo".into(), ..Default::default() });
     options.set_ptx_version(80);
     assert_eq!(options.features, "+foo,+ptx80");
 }

@@ -188,7 +188,8 @@ fn check_host_calls(program: &Program) -> Result<(), Failed> {
     let (ptx, _) = ml_nvptx::compile::gpu_module_to_ptx(&ir, device, &options).map_err(|d| Failed::from(d.message))?;
     run_passes(&mut ir, module, &gpu_flags(program)[1..])?;
     let llvm = ml_llvm_ir::inkwell::context::Context::create();
-    let translated = ml_llvm_ir::translate_module(&ir, module, &llvm, &Default::default()).map_err(|d| Failed::from(d.message))?;
+    let translated =
+        ml_llvm_ir::translate_module(&ir, module, &llvm, &Default::default()).map_err(|d| Failed::from(d.message))?;
     let extra_symbols = recording::symbols().iter().map(|s| (s.name.to_string(), s.address())).collect();
     let jit_options = ml_jit::JitOptions { extra_symbols, ..Default::default() };
     let jit = ml_jit::Jit::new(translated, &jit_options).map_err(|e| Failed::from(e.to_string()))?;
@@ -197,12 +198,16 @@ fn check_host_calls(program: &Program) -> Result<(), Failed> {
     let calls = recording::take();
 
     let loads: Vec<&Call> = calls.iter().filter(|c| matches!(c, Call::ModuleLoad { .. })).collect();
-    let [Call::ModuleLoad { object, size }] = loads.as_slice() else { return Err(format!("one module load expected: {calls:#?}").into()) };
+    let [Call::ModuleLoad { object, size }] = loads.as_slice() else {
+        return Err(format!("one module load expected: {calls:#?}").into());
+    };
     if object.as_slice() != ptx.as_bytes() || *size != ptx.len() + 1 {
         return Err("the module loaded is not the kernel's PTX with its NUL".into());
     }
-    let allocations: Vec<usize> =
-        calls.iter().filter_map(|c| if let Call::Alloc { address, host_shared: true, .. } = c { Some(*address) } else { None }).collect();
+    let allocations: Vec<usize> = calls
+        .iter()
+        .filter_map(|c| if let Call::Alloc { address, host_shared: true, .. } = c { Some(*address) } else { None })
+        .collect();
     if allocations.len() != 3 {
         return Err(format!("three host-shared allocations expected: {calls:#?}").into());
     }
@@ -246,7 +251,8 @@ fn check_host_calls(program: &Program) -> Result<(), Failed> {
 fn run_pipeline(tools: &std::path::Path, text: &str, opt_flags: &[String], run_flags: &[&str]) -> Result<String, Failed> {
     let input = tools.join(format!("program-{}.mlir", std::thread::current().name().unwrap_or("main").replace("::", "-")));
     std::fs::write(&input, text).map_err(|e| Failed::from(e.to_string()))?;
-    let lowered = Command::new(tools.join("ml-opt")).arg(&input).args(opt_flags).output().map_err(|e| Failed::from(e.to_string()))?;
+    let lowered =
+        Command::new(tools.join("ml-opt")).arg(&input).args(opt_flags).output().map_err(|e| Failed::from(e.to_string()))?;
     if !lowered.status.success() {
         return Err(format!("ml-opt {opt_flags:?}: {}", String::from_utf8_lossy(&lowered.stderr)).into());
     }
@@ -261,7 +267,9 @@ fn run_pipeline(tools: &std::path::Path, text: &str, opt_flags: &[String], run_f
 
 /// The GPU run prints what the CPU run prints (but for the address).
 fn check_against_cpu(tools: &std::path::Path, program: &Program) -> Result<(), Failed> {
-    let strip = |s: String| s.lines().map(|l| if l.starts_with("Unranked Memref") { "Unranked Memref" } else { l }).collect::<Vec<_>>().join("\n");
+    let strip = |s: String| {
+        s.lines().map(|l| if l.starts_with("Unranked Memref") { "Unranked Memref" } else { l }).collect::<Vec<_>>().join("\n")
+    };
     let cpu = run_pipeline(tools, &variant(program, false, true), &["--lower-to-llvm".into()], &["--entry-point-result=void"])?;
     let gpu = run_pipeline(tools, &variant(program, true, true), &gpu_flags(program), &["--gpu", "--entry-point-result=void"])?;
     if strip(cpu.clone()) != strip(gpu.clone()) {
@@ -307,7 +315,10 @@ fn main() -> ExitCode {
             .map_err(|e| Failed::from(e.to_string()))?;
         let stderr = String::from_utf8_lossy(&run.stderr);
         let line = stderr.lines().collect::<Vec<_>>();
-        if run.status.success() || line.len() != 1 || !line[0].starts_with("ml-run: error: --gpu needs a CUDA driver and device: ") {
+        if run.status.success()
+            || line.len() != 1
+            || !line[0].starts_with("ml-run: error: --gpu needs a CUDA driver and device: ")
+        {
             return Err(format!("expected one error line and a failure, got {:?}: {stderr}", run.status).into());
         }
         Ok(())

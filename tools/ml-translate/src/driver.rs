@@ -125,8 +125,7 @@ fn process(ctx: &Arc<Context>, file: FileId, options: &Options) -> Result<(Vec<u
     if wants_machine {
         let module_triple = translated.get_triple().as_str().to_string_lossy().into_owned();
         let triple = options.target_triple.clone().or_else(|| (!module_triple.is_empty()).then_some(module_triple));
-        let target_options =
-            TargetOptions { triple, cpu: options.mcpu.clone(), features: options.mattr.clone(), opt_level };
+        let target_options = TargetOptions { triple, cpu: options.mcpu.clone(), features: options.mattr.clone(), opt_level };
         let machine = target::target_machine(&target_options).map_err(Failure::Tool)?;
         target::prepare(&translated, &machine, opt_level).map_err(Failure::Tool)?;
         match options.emit() {
@@ -178,7 +177,9 @@ fn to_ptx(ir: &ir::Ir, module: ir::OpId, options: &Options) -> Result<(Vec<u8>, 
             _ => {
                 let ptx = code.ptx().map_err(Failure::Tool)?;
                 let ptxas = ml_nvptx::toolkit::find_ptxas().ok_or_else(|| {
-                    Failure::Tool("--emit=obj needs NVIDIA's ptxas (set PTXAS, or install the PyPI package nvidia-cuda-nvcc-cu12)".into())
+                    Failure::Tool(
+                        "--emit=obj needs NVIDIA's ptxas (set PTXAS, or install the PyPI package nvidia-cuda-nvcc-cu12)".into(),
+                    )
                 })?;
                 ml_nvptx::toolkit::assemble(&ptxas, &ptx, &ptx_options.chip, "").map_err(Failure::Tool)?
             }

@@ -25,7 +25,8 @@ fn ptxas() -> Option<PathBuf> {
     if let Some(path) = ml_nvptx::toolkit::find_ptxas() {
         return Some(path);
     }
-    let why = "NVIDIA's ptxas not found (set PTXAS, or run scripts/setup.sh, which installs the PyPI package nvidia-cuda-nvcc-cu12)";
+    let why =
+        "NVIDIA's ptxas not found (set PTXAS, or run scripts/setup.sh, which installs the PyPI package nvidia-cuda-nvcc-cu12)";
     assert!(std::env::var("ML_REQUIRE_PTXAS").as_deref() != Ok("1"), "ML_REQUIRE_PTXAS=1 but {why}");
     eprintln!("skipping the ptxas check: {why}");
     None
@@ -109,7 +110,8 @@ fn every_ptx_of_the_lit_tests_assembles_for_sm_80_and_sm_90() {
 
 #[test]
 fn kernels_compile_to_the_ptx_upstream_makes() {
-    let Some(upstream) = ["/usr/bin/mlir-opt-22", "/usr/lib/llvm-22/bin/mlir-opt"].into_iter().map(PathBuf::from).find(|p| p.is_file())
+    let Some(upstream) =
+        ["/usr/bin/mlir-opt-22", "/usr/lib/llvm-22/bin/mlir-opt"].into_iter().map(PathBuf::from).find(|p| p.is_file())
     else {
         eprintln!("skipping the comparison with upstream: mlir-opt-22 not found");
         return;
@@ -126,9 +128,11 @@ fn kernels_compile_to_the_ptx_upstream_makes() {
     for (i, chunk) in chunks.iter().enumerate() {
         let input = dir.join(format!("kernel{i}.mlir"));
         std::fs::write(&input, chunk).expect("written");
-        let ours = Command::new(env!("CARGO_BIN_EXE_ml-translate")).arg(&input).arg("--to-ptx").output().expect("ml-translate runs");
+        let ours =
+            Command::new(env!("CARGO_BIN_EXE_ml-translate")).arg(&input).arg("--to-ptx").output().expect("ml-translate runs");
         assert!(ours.status.success(), "{}", String::from_utf8_lossy(&ours.stderr));
-        let theirs = Command::new(&upstream).arg(&input).arg("--gpu-module-to-binary=format=isa").output().expect("mlir-opt runs");
+        let theirs =
+            Command::new(&upstream).arg(&input).arg("--gpu-module-to-binary=format=isa").output().expect("mlir-opt runs");
         assert!(theirs.status.success(), "{}", String::from_utf8_lossy(&theirs.stderr));
         let theirs = String::from_utf8_lossy(&theirs.stdout);
         let start = theirs.find("assembly = \"").expect("an assembly object") + "assembly = \"".len();

@@ -20,7 +20,8 @@ fn dialects(ctx: &ir::Context) {
 /// Runs ml-opt when this process was called as `ml-opt`.
 pub fn act_as_ml_opt() -> Option<ExitCode> {
     let argv0 = std::env::args_os().next()?;
-    (Path::new(&argv0).file_name()? == "ml-opt").then(|| ml_opt::main(ml_opt::Registrations { dialects, passes: passes_all::register_all }))
+    (Path::new(&argv0).file_name()? == "ml-opt")
+        .then(|| ml_opt::main(ml_opt::Registrations { dialects, passes: passes_all::register_all }))
 }
 
 /// A fresh directory with `ml-run` and `ml-opt` (this binary); remove it
