@@ -29,8 +29,8 @@ module attributes {gpu.container_module} {
 // -----
 
 // The offloading handler moves to the binary.
-// CHECK-LABEL: gpu.binary @handled{{ ?}}<#gpu.select_object<0>> [#gpu.object<#nvvm.target, assembly = "{{.*}}.target sm_50
+// CHECK-LABEL: gpu.binary @handled <#gpu.select_object<0 : i64>> [#gpu.object<#nvvm.target, assembly = "{{.*}}.target sm_50
 module attributes {gpu.container_module} {
-  gpu.module @handled <#gpu.select_object<0>> [#nvvm.target] {
+  gpu.module @handled <#gpu.select_object<0 : i64>> [#nvvm.target] {
   }
 }

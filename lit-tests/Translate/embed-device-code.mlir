@@ -15,5 +15,5 @@ module attributes {gpu.container_module} {
       llvm.return
     }
   }
-  gpu.binary @compiled <#gpu.select_object<1>> [#gpu.object<#nvvm.target, assembly = "B0">, #gpu.object<#nvvm.target, assembly = "B1">]
+  gpu.binary @compiled <#gpu.select_object<1 : i64>> [#gpu.object<#nvvm.target, assembly = "B0">, #gpu.object<#nvvm.target, assembly = "B1">]
 }

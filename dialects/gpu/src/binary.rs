@@ -47,7 +47,7 @@ define_op! {
             objects: Required(OBJECTS_ATTR),
         ],
         traits: [SYMBOL],
-        format: "$sym_name (`<` $offloadingHandler^ `>`)? attr-dict $objects",
+        format: "$sym_name (` ` `<` $offloadingHandler^ `>`)? attr-dict $objects",
     }
 }
 
@@ -63,7 +63,7 @@ impl BinaryOp {
             Some(AttrData::Dialect { body, .. }) => body
                 .strip_prefix("select_object<")
                 .and_then(|b| b.strip_suffix('>'))
-                .and_then(|b| b.trim().parse::<usize>().ok())
+                .and_then(|b| b.split(':').next().unwrap_or(b).trim().parse::<usize>().ok())
                 .ok_or_else(|| Diagnostic::error(location, "only '#gpu.select_object' with an object index is supported"))?,
             _ => 0,
         };
