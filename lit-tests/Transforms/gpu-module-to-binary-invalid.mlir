@@ -10,10 +10,10 @@ module attributes {gpu.container_module} {
 
 // -----
 
-// A target the NVPTX backend cannot read.
+// A target no serializer is registered for (upstream would need ROCm).
 // expected-note@+1 {{pass 'gpu-module-to-binary' failed}}
 module attributes {gpu.container_module} {
-  // expected-error@+1 {{The optimization level must be a number between 0 and 3.}}
-  gpu.module @bad [#nvvm.target<O = 4>] {
+  // expected-error@+1 {{no serializer is registered for the target '#rocdl.target<chip = "gfx90a">'}}
+  gpu.module @amd [#rocdl.target<chip = "gfx90a">] {
   }
 }
