@@ -140,8 +140,19 @@ fn install_fatal_error_handler() {
     INSTALLED.call_once(|| unsafe { inkwell::llvm_sys::error_handling::LLVMInstallFatalErrorHandler(Some(fatal_error)) });
 }
 
+/// Whether `chip` names an NVIDIA GPU the way LLVM does: `sm_` and a
+/// number, maybe `a` or `f` after it (`sm_80`, `sm_90a`).
+pub fn is_chip_name(chip: &str) -> bool {
+    let Some(rest) = chip.strip_prefix("sm_") else { return false };
+    let digits = rest.strip_suffix(['a', 'f']).unwrap_or(rest);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The NVPTX target machine for `options`.
 pub fn nvptx_machine(options: &PtxOptions) -> Result<TargetMachine, String> {
+    if !is_chip_name(&options.chip) {
+        return Err(format!("'{}' is not an NVIDIA chip (sm_80, sm_90, ...)", options.chip));
+    }
     target::target_machine(&TargetOptions {
         triple: Some(NVPTX_TRIPLE.to_string()),
         cpu: Some(options.chip.clone()),
