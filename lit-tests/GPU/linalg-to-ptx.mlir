@@ -1,6 +1,12 @@
 // RUN: ml-opt %s --tile="sizes=32,32 loop=forall" --one-shot-bufferize="bufferize-function-boundaries" --gpu-lower | ml-translate --to-ptx | FileCheck %s
 // RUN: ml-opt %s --fuse --tile="sizes=32,32 loop=forall" --one-shot-bufferize="bufferize-function-boundaries" --gpu-lower="chip=sm_90" | ml-translate --to-ptx --ptx-version=80 | FileCheck %s --check-prefix=SM90
 
+// RUN: ml-opt %s --fuse --tile="sizes=32,32" --one-shot-bufferize="bufferize-function-boundaries" --gpu-lower | ml-translate --to-ptx | FileCheck %s --check-prefix=FOR
+
+// With scf.for tiles (the default loop=for), the tile loops stay on the
+// host and launch one kernel per tile: each a grid of one-thread blocks.
+// FOR-COUNT-3: .visible .entry matmul_relu_kernel(
+
 // From linalg on tensors to PTX in one line: tiling into scf.forall,
 // bufferization, then gpu-lower (the foralls become the grid, the linalg
 // ops on each 32x32 tile the threads of a block) and ml-translate. One

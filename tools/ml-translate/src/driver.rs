@@ -16,7 +16,11 @@ use ml_llvm_ir::TranslateOptions;
 use crate::{Options, Registrations};
 
 pub fn run(options: &Options, registrations: Registrations) -> ExitCode {
-    if options.mlir_to_llvmir == options.to_ptx {
+    if !options.mlir_to_llvmir && !options.to_ptx {
+        eprintln!("ml-translate: no translation given (use --mlir-to-llvmir or --to-ptx)");
+        return ExitCode::FAILURE;
+    }
+    if options.mlir_to_llvmir && options.to_ptx {
         eprintln!("ml-translate: give one translation: --mlir-to-llvmir or --to-ptx");
         return ExitCode::FAILURE;
     }
