@@ -16,6 +16,8 @@
 //! lowering does not contract `a * b + c` into an FMA either), loaded with
 //! `dlopen`; without a C compiler the reference is skipped with a message.
 
+pub mod gpu;
+
 use std::ffi::{c_void, CString};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -141,7 +143,8 @@ fn run_ours(program: &str) -> Result<(Measured, f64), String> {
     passes_conversions::lower_to_llvm::lower_to_llvm(&mut ir, module).map_err(described)?;
     let llvm = ml_llvm_ir::inkwell::context::Context::create();
     let translated = ml_llvm_ir::translate_module(&ir, module, &llvm, &Default::default()).map_err(described)?;
-    let options = JitOptions { opt_level: Some(OptLevel::O3), cpu: Cpu::Host, count_allocations: false };
+    let options =
+        JitOptions { opt_level: Some(OptLevel::O3), cpu: Cpu::Host, count_allocations: false, extra_symbols: Vec::new() };
     let jit = Jit::new(translated, &options).map_err(|e| e.to_string())?;
     let compile_seconds = start.elapsed().as_secs_f64();
     let outcome = jit.run("bench", ResultKind::F64, RunMode::ChildCapturingStdout).map_err(|e| e.to_string())?;

@@ -16,7 +16,7 @@ llvm.func @f(%a: i32) -> i32 {
   llvm.return %0 : i32
 }
 
-// NO-TRANSLATION: ml-translate: no translation given (use --mlir-to-llvmir)
+// NO-TRANSLATION: ml-translate: no translation given (use --mlir-to-llvmir or --to-ptx)
 // MISSING: ml-translate: cannot open input file '{{.*}}bad-input.mlir.missing'
 // BAD-LEVEL: error: invalid value '7' for '-O <OPT_LEVEL>'
 // BAD-EMIT: error: invalid value 'exe' for '--emit <EMIT>'

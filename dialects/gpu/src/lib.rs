@@ -3,6 +3,7 @@
 //! ids, synchronise, shuffle and reduce across lanes; host code starts them
 //! with `gpu.launch_func` (or writes the kernel inline in a `gpu.launch`),
 //! manages device memory and orders the work with `!gpu.async.token`s.
+//! Compiled, a `gpu.module` becomes a `gpu.binary` of objects ([`binary`]).
 //!
 //! ```mlir
 //! module attributes {gpu.container_module} {
@@ -23,6 +24,7 @@
 
 mod async_token;
 mod attributions;
+pub mod binary;
 mod collective;
 mod enums;
 mod function;
@@ -35,6 +37,7 @@ mod module;
 mod printf;
 
 pub use async_token::{async_token_type, WaitOp, ASYNC_TOKEN};
+pub use binary::BinaryOp;
 pub use collective::{AllReduceOp, BarrierOp, ShuffleOp, SubgroupReduceOp, YieldOp};
 pub use enums::{address_space, ALL_REDUCE_OPERATION, DIMENSION, SHUFFLE_MODE};
 pub use function::{GpuFuncOp, ReturnOp, KERNEL_ATTR};
@@ -140,6 +143,7 @@ fn parse_integer_attr(p: &mut OpParser<'_, '_>, ty: Type) -> ParseResult<Attribu
 pub fn dialect() -> Dialect {
     Dialect::new("gpu", "Kernels and launches: thread and block ids, barriers, device memory, async tokens.")
         .with_op::<GpuModuleOp>()
+        .with_op::<BinaryOp>()
         .with_op::<GpuFuncOp>()
         .with_op::<ReturnOp>()
         .with_op::<LaunchOp>()

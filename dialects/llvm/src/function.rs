@@ -12,7 +12,9 @@
 //! llvm.mlir.global private constant @str("hi\00") {addr_space = 0 : i32}
 //! ```
 
-use ir::constraints::{ANY_ATTR, DICTIONARY_ARRAY_ATTR, FLAT_SYMBOL_REF_ATTR, I64_ATTR, SYMBOL_NAME_ATTR, TYPE_ATTR, UNIT_ATTR};
+use ir::constraints::{
+    ANY_ATTR, ARRAY_ATTR, DICTIONARY_ARRAY_ATTR, FLAT_SYMBOL_REF_ATTR, I64_ATTR, SYMBOL_NAME_ATTR, TYPE_ATTR, UNIT_ATTR,
+};
 use ir::function_like;
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
 use ir::verifier::op_error;
@@ -119,8 +121,58 @@ define_op! {
     }
 }
 
+define_op! {
+    /// Functions run before the program's entry, lowest priority first (`@llvm.global_ctors`).
+    pub struct GlobalCtorsOp = "llvm.mlir.global_ctors" {
+        attributes: [ctors: Required(ARRAY_ATTR), priorities: Required(ARRAY_ATTR), data: Required(ARRAY_ATTR)],
+        format: "`ctors` `=` $ctors `,` `priorities` `=` $priorities `,` `data` `=` $data attr-dict",
+        extra: {
+            verify: Some(|ir, op| verify_structors(ir, op, "ctors")),
+        },
+    }
+}
+
+define_op! {
+    /// Functions run after the program's entry returns (`@llvm.global_dtors`).
+    pub struct GlobalDtorsOp = "llvm.mlir.global_dtors" {
+        attributes: [dtors: Required(ARRAY_ATTR), priorities: Required(ARRAY_ATTR), data: Required(ARRAY_ATTR)],
+        format: "`dtors` `=` $dtors `,` `priorities` `=` $priorities `,` `data` `=` $data attr-dict",
+        extra: {
+            verify: Some(|ir, op| verify_structors(ir, op, "dtors")),
+        },
+    }
+}
+
+/// As many priorities and data as functions; each function exists.
+fn verify_structors(ir: &Ir, op: OpId, list: &str) -> Result<(), Diagnostic> {
+    let ctx = ir.ctx();
+    let array = |name: &str| ir.attr(op, name).and_then(|a| a.as_array(ctx)).map(<[_]>::to_vec).unwrap_or_default();
+    let (functions, priorities, data) = (array(list), array("priorities"), array("data"));
+    if functions.len() != priorities.len() {
+        return Err(op_error(ir, op, format!("'{list}' and 'priorities' attributes must have the same length")));
+    }
+    if functions.len() != data.len() {
+        return Err(op_error(ir, op, format!("'{list}' and 'data' attributes must have the same length")));
+    }
+    for function in functions {
+        let Some(name) = function.as_flat_symbol_ref(ctx) else {
+            return Err(op_error(ir, op, format!("'{list}' must hold flat symbol references")));
+        };
+        if ir.enclosing_symbol_table(op).is_some() && ir.lookup_symbol(op, ctx.str(name)).is_none_or(|f| !ir.isa::<FuncOp>(f)) {
+            return Err(op_error(ir, op, format!("'{}' does not reference a valid LLVM function", ctx.str(name))));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn register(dialect: Dialect) -> Dialect {
-    dialect.with_op::<FuncOp>().with_op::<CallOp>().with_op::<GlobalOp>().with_op::<AddressOfOp>()
+    dialect
+        .with_op::<FuncOp>()
+        .with_op::<CallOp>()
+        .with_op::<GlobalOp>()
+        .with_op::<AddressOfOp>()
+        .with_op::<GlobalCtorsOp>()
+        .with_op::<GlobalDtorsOp>()
 }
 
 /// `[linkage] @name(args) [-> result] [attributes {...}] [body]`.

@@ -99,6 +99,41 @@ impl NvvmTarget {
         ctx.intern_attr(AttrData::Dialect { dialect: ctx.symbol("nvvm"), body: body.into() })
     }
 
+    /// The parameters of a `#nvvm.target` attribute (defaults for those it
+    /// leaves out); `None` for another attribute or a parameter that does
+    /// not read.
+    pub fn of(ctx: &Context, attr: Attribute) -> Option<NvvmTarget> {
+        let AttrData::Dialect { dialect, body } = attr.data(ctx) else { return None };
+        if ctx.str(*dialect) != "nvvm" {
+            return None;
+        }
+        let mut target = NvvmTarget::default();
+        let Some(params) = body.strip_prefix("target") else { return None };
+        let params = params.trim();
+        if params.is_empty() {
+            return Some(target);
+        }
+        let params = params.strip_prefix('<')?.strip_suffix('>')?;
+        for param in split_top_level(params) {
+            let (key, value) = param.split_once('=')?;
+            let value = value.trim();
+            match key.trim() {
+                "O" => target.opt_level = value.parse().ok()?,
+                "triple" => target.triple = unquote(value)?,
+                "chip" => target.chip = unquote(value)?,
+                "features" => target.features = unquote(value)?,
+                "flags" => target.flags = Some(value.to_string()),
+                "link" => {
+                    let items = value.strip_prefix('[')?.strip_suffix(']')?;
+                    target.link = split_top_level(items).map(unquote).collect::<Option<_>>()?;
+                }
+                "verifyTarget" => target.verify_target = value == "true",
+                _ => return None,
+            }
+        }
+        Some(target)
+    }
+
     /// The chip of a `#nvvm.target` attribute (`sm_50` when it says none).
     pub fn chip_of(ctx: &Context, attr: Attribute) -> Option<String> {
         let AttrData::Dialect { dialect, body } = attr.data(ctx) else { return None };
@@ -108,5 +143,71 @@ impl NvvmTarget {
         let Some(start) = body.find("chip = \"") else { return Some(NvvmTarget::default().chip) };
         let rest = &body[start + "chip = \"".len()..];
         Some(rest[..rest.find('"')?].to_string())
+    }
+}
+
+/// The comma-separated items of `text` that are not inside brackets or strings.
+fn split_top_level(text: &str) -> impl Iterator<Item = &str> {
+    let mut items = Vec::new();
+    let (mut depth, mut in_string, mut escaped, mut start) = (0i32, false, false, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '<' | '[' | '{' | '(' if !in_string => depth += 1,
+            '>' | ']' | '}' | ')' if !in_string => depth -= 1,
+            ',' if !in_string && depth == 0 => {
+                items.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&text[start..]);
+    items.into_iter().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The text of a string literal, with `\\` and `\XX` escapes read.
+fn unquote(text: &str) -> Option<String> {
+    let inner = text.trim().strip_prefix('"')?.strip_suffix('"')?;
+    let bytes = inner.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            let next = *bytes.get(i + 1)?;
+            if next == b'\\' || next == b'"' {
+                out.push(next);
+                i += 2;
+                continue;
+            }
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_it_prints() {
+        let ctx = Context::new();
+        let target = NvvmTarget {
+            opt_level: 3,
+            chip: "sm_90".into(),
+            features: "+ptx80".into(),
+            link: vec!["a.bc".into(), "b \"c\".bc".into()],
+            ..NvvmTarget::default()
+        };
+        assert_eq!(NvvmTarget::of(&ctx, target.attr(&ctx)), Some(target));
+        assert_eq!(NvvmTarget::of(&ctx, NvvmTarget::default().attr(&ctx)), Some(NvvmTarget::default()));
     }
 }

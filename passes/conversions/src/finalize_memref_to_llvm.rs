@@ -48,20 +48,20 @@ pub fn populate_memref_to_llvm_patterns(patterns: &mut Vec<Box<dyn ConversionPat
 }
 
 /// Whether the elements are contiguous in row-major order.
-fn is_contiguous(ctx: &Context, ty: Type) -> bool {
+pub(crate) fn is_contiguous(ctx: &Context, ty: Type) -> bool {
     let (Some(shape), Some((strides, offset))) = (ty.shape(ctx), strides_and_offset(ctx, ty)) else { return false };
     offset == 0 && strides == canonical_strides(shape)
 }
 
 /// Integer arithmetic in `i64` before one anchor, as the lowering needs it.
-struct Arith<'r, 'a> {
-    r: &'r mut PatternRewriter<'a>,
-    anchor: OpId,
-    location: Location,
+pub(crate) struct Arith<'r, 'a> {
+    pub(crate) r: &'r mut PatternRewriter<'a>,
+    pub(crate) anchor: OpId,
+    pub(crate) location: Location,
 }
 
 impl Arith<'_, '_> {
-    fn constant(&mut self, value: i64) -> Option<Value> {
+    pub(crate) fn constant(&mut self, value: i64) -> Option<Value> {
         index_constant(self.r, self.anchor, self.location, value)
     }
 
@@ -74,7 +74,7 @@ impl Arith<'_, '_> {
         Some(self.r.ir().result(op.op(), 0))
     }
 
-    fn mul(&mut self, a: Value, b: Value) -> Option<Value> {
+    pub(crate) fn mul(&mut self, a: Value, b: Value) -> Option<Value> {
         self.binary::<llvm::MulOp>(a, b, false)
     }
 
@@ -84,7 +84,7 @@ impl Arith<'_, '_> {
 
     /// `sizeof(element) * count` bytes, the way upstream computes it:
     /// `ptrtoint(getelementptr null[count])`.
-    fn size_in_bytes(&mut self, element: Type, count: Value) -> Option<Value> {
+    pub(crate) fn size_in_bytes(&mut self, element: Type, count: Value) -> Option<Value> {
         let ctx = self.r.ctx();
         let ptr = llvm::types::ptr(ctx);
         let null = self.r.build_before::<llvm::ZeroOp>(self.anchor, self.location, &[], &[ptr], &[])?;
@@ -97,7 +97,7 @@ impl Arith<'_, '_> {
 }
 
 /// `getelementptr [inbounds|nuw] base[indices]` over `element`.
-fn gep(
+pub(crate) fn gep(
     r: &mut PatternRewriter<'_>,
     anchor: OpId,
     location: Location,
@@ -120,7 +120,7 @@ fn gep(
 }
 
 /// The element type a memref lowers to.
-fn element_type(r: &PatternRewriter<'_>, converter: &TypeConverter, memref_type: Type) -> Type {
+pub(crate) fn element_type(r: &PatternRewriter<'_>, converter: &TypeConverter, memref_type: Type) -> Type {
     let ctx = r.ctx();
     converter.convert(ctx, memref_type.element_type_or_self(ctx))
 }

@@ -12,6 +12,7 @@ pub mod direct_lowering;
 pub mod expand_strided_metadata;
 pub mod finalize_memref_to_llvm;
 pub mod func_to_llvm;
+pub mod gpu_to_llvm;
 pub mod gpu_to_nvvm;
 pub mod linalg_to_loops;
 pub mod linalg_to_parallel_loops;
@@ -42,6 +43,7 @@ pub fn register(registry: &mut PassRegistry) {
     registry.register(expand_strided_metadata::INFO);
     registry.register(parallel_loops_to_gpu::INFO);
     registry.register(gpu_to_nvvm::INFO);
+    registry.register(gpu_to_llvm::INFO);
     registry.register(vector_to_llvm::INFO);
     registry.register_pipeline(lower_to_llvm::PIPELINE);
 }

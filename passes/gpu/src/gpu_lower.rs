@@ -1,7 +1,13 @@
-//! `gpu-lower`: the pipeline from `scf.parallel` loop nests on buffers (what
-//! `convert-linalg-to-parallel-loops` makes) to GPU kernels in the nvvm and
-//! llvm dialects, launched from the host with `gpu.launch_func`:
+//! `gpu-lower`: the pipeline from parallel loops on buffers to GPU kernels
+//! in the nvvm and llvm dialects, launched from the host with
+//! `gpu.launch_func`:
 //!
+//! 0. `scf.forall` loops on buffers (tiling with `loop=forall`, then
+//!    bufferization) become `scf.parallel` (`scf-forall-to-parallel`), and
+//!    linalg ops on buffers become `scf.parallel` nests
+//!    (`convert-linalg-to-parallel-loops`), so that
+//!    `ml-opt --tile="sizes=32,32 loop=forall" --one-shot-bufferize
+//!    --gpu-lower` goes from linalg on tensors to kernels;
 //! 1. with `block-sizes=32,8`, `scf-parallel-loop-tiling` splits each
 //!    innermost loop into tiles of that many iterations;
 //! 2. `gpu-map-parallel-loops` maps each nest's outer loop to the grid and
@@ -13,7 +19,8 @@
 //!    the bodies into kernels of `gpu.module`s, which get
 //!    `#nvvm.target<chip = ...>` (the host functions are canonicalized
 //!    again: what was sunk may be dead there);
-//! 5. in each `gpu.module`: `convert-scf-to-cf`, `convert-gpu-to-nvvm`,
+//! 5. in each `gpu.module`: `convert-scf-to-cf`, `expand-strided-metadata`
+//!    (views of buffers become descriptor arithmetic), `convert-gpu-to-nvvm`,
 //!    `canonicalize`, `cse` and `reconcile-unrealized-casts`, as upstream's
 //!    `gpu-lower-to-nvvm-pipeline` runs them on device code.
 //!
@@ -32,6 +39,7 @@ use ir::pass::{OptionInfo, Pass, PassContext, PassInfo};
 use ir::rewrite::{apply_patterns_greedily, GreedyConfig};
 use ir::{Attribute, Diagnostic, Ir, OpId, OpType};
 use passes_conversions::gpu_to_nvvm::convert_gpu_to_nvvm;
+use passes_conversions::linalg_to_loops::{convert_linalg_to_loops, LoopKind};
 use passes_conversions::parallel_loops_to_gpu::convert_parallel_loops_to_gpu;
 use passes_conversions::reconcile_unrealized_casts::reconcile_casts;
 use passes_conversions::scf_to_cf::convert_scf_to_cf;
@@ -42,7 +50,7 @@ use crate::map_parallel_loops::{map_parallel_loops, MappingPolicy};
 
 pub const INFO: PassInfo = PassInfo {
     name: "gpu-lower",
-    summary: "Lower scf.parallel loop nests to GPU kernels in the nvvm and llvm dialects, launched with gpu.launch_func",
+    summary: "Lower linalg ops, scf.forall and scf.parallel loops on buffers to GPU kernels in the nvvm and llvm dialects, launched with gpu.launch_func",
     anchor: None,
     options: &[
         OptionInfo {
@@ -87,6 +95,8 @@ impl Pass for GpuLower {
 
 /// Runs the pipeline on `module`.
 pub fn gpu_lower(ir: &mut Ir, module: OpId, options: &GpuLowerOptions) -> Result<(), Diagnostic> {
+    passes_scf::forall_to_parallel::forall_to_parallel(ir, module);
+    convert_linalg_to_loops(ir, module, LoopKind::Parallel);
     if !options.block_sizes.is_empty() {
         passes_scf::parallel_loop_tiling::tile_parallel_loops(ir, module, &options.block_sizes, false);
     }
@@ -113,6 +123,7 @@ pub fn gpu_lower(ir: &mut Ir, module: OpId, options: &GpuLowerOptions) -> Result
             ir.set_attr(device, "targets", targets);
         }
         convert_scf_to_cf(ir, device)?;
+        passes_conversions::expand_strided_metadata::expand_strided_metadata(ir, device);
         convert_gpu_to_nvvm(ir, device)?;
         let patterns = passes_transforms::canonicalize::collect_patterns(ir.ctx());
         apply_patterns_greedily(ir, device, &patterns, GreedyConfig::default());

@@ -99,7 +99,7 @@ impl<'ctx> Jit<'ctx> {
         }
         // Resolve after optimisation: the pipeline drops and adds calls
         // (printf -> puts, malloc + memset -> calloc).
-        let mapping = resolve_externals(&module, options.count_allocations)?;
+        let mapping = resolve_externals(&module, options)?;
         let codegen = options.opt_level.map_or(OptimizationLevel::Default, |l| l.codegen());
         let engine = module.create_jit_execution_engine(codegen).map_err(|e| JitError::Engine(e.to_string()))?;
         for (function, address) in mapping {
@@ -319,10 +319,8 @@ fn process_defines(name: &str) -> bool {
 /// The address each used external function resolves to, or the names of
 /// those nothing defines. MCJIT would abort the process on an unresolved
 /// symbol, so every used declaration is resolved here first.
-fn resolve_externals<'ctx>(
-    module: &Module<'ctx>,
-    count_allocations: bool,
-) -> Result<Vec<(FunctionValue<'ctx>, usize)>, JitError> {
+fn resolve_externals<'ctx>(module: &Module<'ctx>, options: &JitOptions) -> Result<Vec<(FunctionValue<'ctx>, usize)>, JitError> {
+    let count_allocations = options.count_allocations;
     let mut mapping = Vec::new();
     let mut missing = Vec::new();
     for function in module.get_functions() {
@@ -335,7 +333,8 @@ fn resolve_externals<'ctx>(
         let name = function.get_name().to_string_lossy().into_owned();
         let interposed =
             count_allocations.then(|| alloc::libc_interposers().iter().find(|s| s.name == name)).flatten().map(|s| s.address());
-        if let Some(address) = interposed.or_else(|| ml_runtime::lookup(&name)) {
+        let extra = options.extra_symbols.iter().find(|(n, _)| *n == name).map(|&(_, address)| address);
+        if let Some(address) = extra.or(interposed).or_else(|| ml_runtime::lookup(&name)) {
             mapping.push((function, address));
         } else if !weak && !process_defines(&name) {
             missing.push(name);

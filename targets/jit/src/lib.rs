@@ -18,7 +18,8 @@
 //!   and the code generator's level; none by default, as mlir-runner),
 //!   the host CPU with its features (default), the generic one or a named
 //!   one, and whether to count the program's allocations.
-//! - Symbols: every used external function resolves to ml-runtime's
+//! - Symbols: every used external function resolves to one of
+//!   [`JitOptions::extra_symbols`] (another runtime), else to ml-runtime's
 //!   function of that name (`printMemrefF32`, `rtclock`, ...), else, when
 //!   allocations are counted, to ml-runtime's counted `malloc`/`free`/...,
 //!   else to the process's own (libc's `printf`). Nothing is `dlopen`ed.

@@ -73,11 +73,14 @@ pub struct JitOptions {
     /// `posix_memalign` and `free` onto ml-runtime's counted allocator, so
     /// that a run reports its leaks (on by default).
     pub count_allocations: bool,
+    /// Functions to resolve calls with before ml-runtime's, by C name
+    /// (another runtime: the GPU one of `ml-run --gpu`).
+    pub extra_symbols: Vec<(String, usize)>,
 }
 
 impl Default for JitOptions {
     fn default() -> Self {
-        JitOptions { opt_level: None, cpu: Cpu::default(), count_allocations: true }
+        JitOptions { opt_level: None, cpu: Cpu::default(), count_allocations: true, extra_symbols: Vec::new() }
     }
 }
 

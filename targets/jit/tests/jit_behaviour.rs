@@ -189,7 +189,7 @@ fn every_opt_level_and_cpu_computes_the_same() {
     let levels = [None, Some(OptLevel::O0), Some(OptLevel::O1), Some(OptLevel::O2), Some(OptLevel::O3)];
     for cpu in &cpus {
         for opt_level in levels {
-            let options = JitOptions { opt_level, cpu: cpu.clone(), count_allocations: true };
+            let options = JitOptions { opt_level, cpu: cpu.clone(), count_allocations: true, extra_symbols: Vec::new() };
             let outcome = run_ours_with(COMPUTE, "main", ResultKind::F32, &options)
                 .unwrap_or_else(|e| panic!("{cpu:?} {opt_level:?}: {e}"));
             assert_eq!(String::from_utf8_lossy(&outcome.stdout), "start\n2016\n", "{cpu:?} {opt_level:?}");

@@ -12,7 +12,9 @@
 //! Each op's translation is its [`LlvmTranslation`] interface: call
 //! [`register`] once per context for the llvm dialect's ops, and attach
 //! your own for ops of your dialects. An op without one is reported as
-//! "cannot be translated to LLVM IR: 'x.y'" at its location.
+//! "cannot be translated to LLVM IR: 'x.y'" at its location. A dialect's
+//! discardable attributes on functions (`nvvm.kernel`) are translated by
+//! its [`LlvmAttributeTranslation`], if it has one.
 //!
 //! ```ignore
 //! ml_llvm_ir::register(&ctx);
@@ -30,7 +32,9 @@ mod translator;
 mod types;
 
 pub use inkwell;
-pub use translator::{translate_module, LlvmTranslation, TranslateOptions, Translator};
+pub use translator::{
+    attach_attribute_translation, translate_module, LlvmAttributeTranslation, LlvmTranslation, TranslateOptions, Translator,
+};
 
 /// Attaches the translation of every llvm dialect op to `ctx`.
 pub fn register(ctx: &ir::Context) {

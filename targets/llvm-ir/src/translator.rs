@@ -40,6 +40,57 @@ pub trait LlvmTranslation: Sync {
     }
 }
 
+/// How a dialect's discardable attributes on a function amend the LLVM
+/// function (upstream's `amendOperation` of a dialect's translation
+/// interface): `nvvm.kernel` becomes the PTX kernel calling convention,
+/// `nvvm.maxntid` a function attribute. Attach it under the dialect's
+/// namespace with [`attach_attribute_translation`]; attributes of a
+/// dialect without one are not LLVM's business and are left out.
+pub trait LlvmAttributeTranslation: Sync {
+    /// Amends `function`, translated from `op`, for its attribute `name`.
+    fn amend_function<'ctx>(
+        &self,
+        op: OpId,
+        name: &str,
+        value: Attribute,
+        function: FunctionValue<'ctx>,
+        t: &mut Translator<'_, 'ctx>,
+    ) -> Result<(), Diagnostic>;
+}
+
+/// Makes `translation` amend functions for the attributes of `dialect`
+/// (`nvvm.kernel` belongs to `nvvm`). Dialect-wide interfaces are kept
+/// in the context's interface table under the dialect's namespace.
+pub fn attach_attribute_translation(
+    ctx: &ir::Context,
+    dialect: &'static str,
+    translation: &'static dyn LlvmAttributeTranslation,
+) {
+    ctx.attach_interface::<dyn LlvmAttributeTranslation>(dialect, translation);
+}
+
+/// Runs the attribute translations of the dialects whose attributes `op`
+/// (an `llvm.func`) carries, in attribute order.
+pub(crate) fn amend_function<'ctx>(
+    op: OpId,
+    function: FunctionValue<'ctx>,
+    t: &mut Translator<'_, 'ctx>,
+) -> Result<(), Diagnostic> {
+    let ctx = t.ir.ctx();
+    let attributes: Vec<(String, Attribute)> =
+        t.ir.op(op).attributes.iter().map(|a| (ctx.str(a.name).to_string(), a.value)).collect();
+    for (name, value) in attributes {
+        let Some((dialect, _)) = name.split_once('.') else { continue };
+        if dialect == "llvm" {
+            continue;
+        }
+        if let Some(translation) = ctx.interface::<dyn LlvmAttributeTranslation>(ctx.op_name(dialect)) {
+            translation.amend_function(op, &name, value, function, t)?;
+        }
+    }
+    Ok(())
+}
+
 /// What the translation is asked to add.
 #[derive(Clone, Debug, Default)]
 pub struct TranslateOptions {

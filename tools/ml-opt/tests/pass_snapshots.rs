@@ -40,6 +40,14 @@ const GPU_PASSES: &[(&str, &[&str], &str)] = &[
     ("gpu-kernel-outlining", &["gpu-kernel-outlining"], "Transforms/gpu-kernel-outlining.mlir"),
     ("convert-gpu-to-nvvm", &["convert-gpu-to-nvvm"], "Conversion/convert-gpu-to-nvvm.mlir"),
     ("gpu-lower", &["convert-linalg-to-parallel-loops", "gpu-lower=block-sizes=32,8"], "Conversion/gpu-lower.mlir"),
+    (
+        "gpu-lower-from-tensors",
+        &["tile=sizes=32,32 loop=forall", "one-shot-bufferize=bufferize-function-boundaries", "gpu-lower"],
+        "GPU/linalg-to-ptx.mlir",
+    ),
+    ("scf-forall-to-parallel", &["scf-forall-to-parallel"], "Transforms/scf-forall-to-parallel.mlir"),
+    ("gpu-module-to-binary", &["gpu-module-to-binary"], "Transforms/gpu-module-to-binary.mlir"),
+    ("gpu-to-llvm", &["gpu-module-to-binary", "gpu-to-llvm"], "Conversion/gpu-to-llvm.mlir"),
 ];
 
 fn run_pass(pass: &str, input: &str) -> String {

@@ -77,9 +77,22 @@ fn execute(ctx: &Arc<Context>, file: FileId, options: &Options) -> Result<ExitCo
     let llvm = inkwell::context::Context::create();
     let translated = ml_llvm_ir::translate_module(&ir, module, &llvm, &TranslateOptions::default())?;
     load_shared_libraries(&options.shared_libs).map_err(Failure::Tool)?;
-    let jit_options =
-        JitOptions { opt_level: options.opt_level.and_then(OptLevel::from_number), cpu: cpu(options), count_allocations: true };
-    let jit = Jit::new(translated, &jit_options).map_err(|e| Failure::Tool(e.to_string()))?;
+    let mut jit_options = JitOptions {
+        opt_level: options.opt_level.and_then(OptLevel::from_number),
+        cpu: cpu(options),
+        count_allocations: true,
+        extra_symbols: Vec::new(),
+    };
+    if options.gpu {
+        ml_gpu_runtime::probe().map_err(|why| Failure::Tool(format!("--gpu needs a CUDA driver and device: {why}")))?;
+        jit_options.extra_symbols = ml_gpu_runtime::symbols().iter().map(|s| (s.name.to_string(), s.address())).collect();
+    }
+    let jit = Jit::new(translated, &jit_options).map_err(|e| match e {
+        JitError::UnresolvedSymbols(names) if !options.gpu && names.iter().any(|n| n.starts_with("mgpu")) => {
+            Failure::Tool(format!("{} (the GPU runtime's functions need --gpu)", JitError::UnresolvedSymbols(names)))
+        }
+        e => Failure::Tool(e.to_string()),
+    })?;
     let mode = if options.in_process { RunMode::InProcess } else { RunMode::Child };
     let outcome = match jit.run(&options.entry_point, kind, mode) {
         Ok(outcome) => outcome,

@@ -12,6 +12,9 @@
 //! it printed before is kept. `--shared-libs` loads the libraries it names
 //! (their functions resolve the program's calls), except upstream's runner
 //! libraries, whose functions ml-runtime provides: those are skipped.
+//! `--gpu` runs host code that calls the GPU runtime (after `ml-opt
+//! --gpu-module-to-binary --gpu-to-llvm --lower-to-llvm`) on a CUDA device
+//! through ml-gpu-runtime.
 //!
 //! A tool for out-of-tree dialects is a `main` that calls [`main`] with its
 //! own registration functions.
@@ -59,6 +62,11 @@ pub struct Options {
     /// some block is still live.
     #[arg(long = "check-leaks")]
     pub check_leaks: bool,
+    /// Resolve the GPU runtime's functions (`mgpuLaunchKernel`, ... that
+    /// `gpu-to-llvm` calls) with ml-gpu-runtime on the CUDA driver; fails
+    /// at once, in one line, where there is no CUDA driver or device.
+    #[arg(long = "gpu")]
+    pub gpu: bool,
     /// Run the program in this process rather than in a forked child (for a
     /// debugger): a crash then ends ml-run itself.
     #[arg(long = "in-process")]

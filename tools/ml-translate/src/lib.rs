@@ -1,6 +1,7 @@
 //! The `ml-translate` driver as a library: reads MLIR text, verifies it,
 //! translates the llvm dialect to LLVM IR and prints it, or compiles it to
-//! assembly or an object file for a target machine. Like `mlir-translate`,
+//! assembly or an object file for a target machine; with `--to-ptx`, it
+//! compiles each `gpu.module` (llvm and nvvm ops) to PTX instead. Like `mlir-translate`,
 //! it can split its input on `// -----` and check `expected-error`
 //! comments. A tool for out-of-tree dialects is a `main` that calls
 //! [`main`] with its own registration functions.
@@ -22,15 +23,29 @@ pub struct Options {
     /// Output file (`-` for standard output).
     #[arg(short = 'o', default_value = "-")]
     pub output: String,
-    /// Translate the llvm dialect to LLVM IR (the one translation there is).
+    /// Translate the llvm dialect to LLVM IR (host code; `gpu.module`s and
+    /// `gpu.binary`s in it are embedded as `@<name>_binary`).
     #[arg(long = "mlir-to-llvmir")]
     pub mlir_to_llvmir: bool,
-    /// What to write: LLVM IR text, target assembly or an object file.
-    #[arg(long = "emit", default_value = "llvm", value_parser = ["llvm", "asm", "obj"])]
-    pub emit: String,
-    /// Optimisation level of LLVM's pipeline and code generator (`-O0` .. `-O3`).
-    #[arg(short = 'O', default_value = "0", value_parser = clap::value_parser!(u8).range(0..=3))]
-    pub opt_level: u8,
+    /// Compile each `gpu.module` (llvm and nvvm ops) to PTX with LLVM's
+    /// NVPTX backend; `--emit=llvm` prints its LLVM IR instead, `--emit=obj`
+    /// a cubin assembled by ptxas.
+    #[arg(long = "to-ptx")]
+    pub to_ptx: bool,
+    /// The chip of `--to-ptx` (`sm_80`, `sm_90`; the module's `#nvvm.target` by default).
+    #[arg(long = "sm", value_name = "CHIP")]
+    pub sm: Option<String>,
+    /// The PTX version of `--to-ptx` (`80` for 8.0; LLVM's lowest for the chip by default).
+    #[arg(long = "ptx-version", value_name = "N", value_parser = clap::value_parser!(u32).range(32..=99))]
+    pub ptx_version: Option<u32>,
+    /// What to write: LLVM IR text, target assembly or an object file
+    /// (`llvm` by default; PTX, which is assembly, with `--to-ptx`).
+    #[arg(long = "emit", value_parser = ["llvm", "asm", "obj"])]
+    pub emit: Option<String>,
+    /// Optimisation level of LLVM's pipeline and code generator (`-O0` ..
+    /// `-O3`; 0 by default, the target's `O` with `--to-ptx`).
+    #[arg(short = 'O', value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub opt_level: Option<u8>,
     /// Target triple (the host's by default, or the module's `llvm.target_triple`).
     #[arg(long = "target-triple", value_name = "TRIPLE")]
     pub target_triple: Option<String>,
@@ -58,6 +73,11 @@ pub struct Options {
 }
 
 impl Options {
+    /// What to write: `llvm`, `asm` or `obj`.
+    pub fn emit(&self) -> &str {
+        self.emit.as_deref().unwrap_or(if self.to_ptx { "asm" } else { "llvm" })
+    }
+
     pub fn use_color(&self) -> bool {
         match self.color.as_str() {
             "always" => true,

@@ -200,7 +200,8 @@ impl LlvmTranslation for Func {
         set_visibility(global, func.visibility_(ir).and_then(|a| a.as_integer(ctx)));
         set_unnamed_addr(global, func.unnamed_addr(ir).and_then(|a| a.as_integer(ctx)));
         add_parameter_attributes(t, op, function)?;
-        add_passthrough(t, op, function)
+        add_passthrough(t, op, function)?;
+        crate::translator::amend_function(op, function, t)
     }
 
     fn define<'ctx>(&self, op: OpId, t: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
@@ -355,8 +356,52 @@ impl LlvmTranslation for Call {
     }
 }
 
+/// `llvm.mlir.global_ctors` / `global_dtors`: the appending global
+/// `@llvm.global_ctors` (or `_dtors`) of `{i32 priority, ptr function,
+/// ptr data}` entries, made once every function is declared.
+struct Structors {
+    list: &'static str,
+    global: &'static str,
+}
+
+impl LlvmTranslation for Structors {
+    fn declare<'ctx>(&self, _: OpId, _: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    fn define<'ctx>(&self, op: OpId, t: &mut Translator<'_, 'ctx>) -> Result<(), Diagnostic> {
+        let ir = t.ir;
+        let ctx = ir.ctx();
+        let array = |name: &str| ir.attr(op, name).and_then(|a| a.as_array(ctx)).map(<[_]>::to_vec).unwrap_or_default();
+        let (functions, priorities) = (array(self.list), array("priorities"));
+        let i32t = t.llvm.i32_type();
+        let ptr = t.llvm.ptr_type(AddressSpace::default());
+        let entry = t.llvm.struct_type(&[i32t.into(), ptr.into(), ptr.into()], false);
+        let mut entries = Vec::with_capacity(functions.len());
+        for (function, priority) in functions.iter().zip(&priorities) {
+            let name = function.as_flat_symbol_ref(ctx).map(|n| ctx.str(n)).unwrap_or_default();
+            let function =
+                t.module.get_function(name).ok_or_else(|| t.error(op, format!("'@{name}' is not a function of the module")))?;
+            let priority = priority.as_integer(ctx).unwrap_or(65535);
+            let fields = [
+                i32t.const_int(priority as u64, false).into(),
+                function.as_global_value().as_pointer_value().into(),
+                ptr.const_null().into(),
+            ];
+            entries.push(entry.const_named_struct(&fields));
+        }
+        let array_type = entry.array_type(entries.len() as u32);
+        let global = t.module.add_global(array_type, None, self.global);
+        global.set_linkage(Linkage::Appending);
+        global.set_initializer(&entry.const_array(&entries));
+        Ok(())
+    }
+}
+
 pub(super) fn register(ctx: &Context) {
     attach! { ctx,
+        llvm::GlobalCtorsOp => Structors = Structors { list: "ctors", global: "llvm.global_ctors" };
+        llvm::GlobalDtorsOp => Structors = Structors { list: "dtors", global: "llvm.global_dtors" };
         llvm::FuncOp => Func = Func;
         llvm::GlobalOp => Global = Global;
         llvm::AddressOfOp => AddressOf = AddressOf;

@@ -10,11 +10,18 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Every dialect, and the NVPTX backend behind `#nvvm.target`, as the
+/// ml-opt binary registers them.
+fn dialects(ctx: &ir::Context) {
+    dialects_all::register_all(ctx);
+    ml_nvptx::register(ctx);
+}
+
 /// Runs ml-opt when this process was called as `ml-opt`.
 pub fn act_as_ml_opt() -> Option<ExitCode> {
     let argv0 = std::env::args_os().next()?;
     (Path::new(&argv0).file_name()? == "ml-opt")
-        .then(|| ml_opt::main(ml_opt::Registrations { dialects: dialects_all::register_all, passes: passes_all::register_all }))
+        .then(|| ml_opt::main(ml_opt::Registrations { dialects, passes: passes_all::register_all }))
 }
 
 /// A fresh directory with `ml-run` and `ml-opt` (this binary); remove it
