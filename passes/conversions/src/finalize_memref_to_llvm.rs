@@ -4,7 +4,8 @@
 //! `llvm.alloca`; `dealloc` calls `free`; loads and stores address
 //! `aligned + offset + sum(index * stride)` with static offsets and strides
 //! folded in; casts to unranked memrefs put the descriptor on the stack;
-//! copies of contiguous buffers are one `llvm.intr.memcpy`; globals become
+//! copies of contiguous buffers are one `llvm.intr.memcpy`, other copies
+//! call the runtime's `memrefCopy`; globals become
 //! `llvm.mlir.global`. Upstream's output is the reference for each form.
 
 use dialect_llvm as llvm;
@@ -521,7 +522,7 @@ impl ConversionPattern for LowerCopy {
         let location = ir.op(op).location;
         let (source_type, target_type) = (ir.value_type(ir.operands(op)[0]), ir.value_type(ir.operands(op)[1]));
         if !is_contiguous(ctx, source_type) || !is_contiguous(ctx, target_type) {
-            return None;
+            return copy_by_runtime_call(op, operands, converter, r);
         }
         let rank = source_type.shape(ctx)?.len();
         let element = element_type(r, converter, source_type);
@@ -547,6 +548,96 @@ impl ConversionPattern for LowerCopy {
         a.r.build_before::<llvm::MemcpyOp>(op, location, &[&[to], &[from], &[bytes]], &[], &[("isVolatile", volatile)])?;
         Some(Vec::new())
     }
+}
+
+/// `memref.copy` when either side is strided: the runtime's
+/// `memrefCopy(element size, source, target)`, both given as pointers to
+/// unranked descriptors on the stack (released after the call), as
+/// upstream lowers it.
+fn copy_by_runtime_call(
+    op: OpId,
+    operands: &[Value],
+    converter: &TypeConverter,
+    r: &mut PatternRewriter<'_>,
+) -> Option<Vec<Value>> {
+    let ctx = r.ir().ctx_arc().clone();
+    let ctx = &*ctx;
+    let location = r.ir().op(op).location;
+    let ptr = llvm::types::ptr(ctx);
+    let i64t = Type::integer(ctx, 64);
+    let source_type = r.ir().value_type(r.ir().operands(op)[0]);
+    let element = element_type(r, converter, source_type);
+    let saved = r.build_before::<llvm::StackSaveOp>(op, location, &[], &[ptr], &[])?;
+    let saved = r.ir().result(saved.0, 0);
+    // An unranked descriptor `{rank, pointer to the ranked descriptor}`.
+    let mut unranked = Vec::with_capacity(2);
+    for (i, &descriptor) in operands.iter().take(2).enumerate() {
+        let ty = r.ir().value_type(r.ir().operands(op)[i]);
+        let rank = ty.shape(r.ctx())?.len() as i64;
+        let rank_attr = Attribute::integer(r.ctx(), rank as i128, i64t);
+        let rank = r.build_before::<llvm::ConstantOp>(op, location, &[], &[i64t], &[("value", rank_attr)])?;
+        let rank = r.ir().result(rank.0, 0);
+        let slot = stack_slot(r, op, location, descriptor)?;
+        let unranked_type = converter.convert(r.ctx(), Type::unranked_memref(r.ctx(), ty.element_type_or_self(r.ctx()), None));
+        let poison = r.build_before::<llvm::PoisonOp>(op, location, &[], &[unranked_type], &[])?;
+        let mut value = r.ir().result(poison.0, 0);
+        for (position, field) in [rank, slot].into_iter().enumerate() {
+            let position = ir::mixed_list::attribute(r.ctx(), &[position as i64]);
+            let insert = r.build_before::<llvm::InsertValueOp>(
+                op,
+                location,
+                &[&[value], &[field]],
+                &[unranked_type],
+                &[("position", position)],
+            )?;
+            value = r.ir().result(insert.0, 0);
+        }
+        unranked.push(value);
+    }
+    let one = index_constant(r, op, location, 1)?;
+    let mut pointers = Vec::with_capacity(2);
+    for value in unranked {
+        let ty = r.ir().value_type(value);
+        let slot =
+            r.build_before::<llvm::AllocaOp>(op, location, &[&[one]], &[ptr], &[("elem_type", Attribute::type_attr(ctx, ty))])?;
+        let slot = r.ir().result(slot.0, 0);
+        r.build_before::<llvm::StoreOp>(op, location, &[&[value], &[slot]], &[], &[])?;
+        pointers.push(slot);
+    }
+    // sizeof(element) as `ptrtoint(getelementptr null[1])`, the index a
+    // constant of the op, as upstream writes it.
+    let null = r.build_before::<llvm::ZeroOp>(op, location, &[], &[ptr], &[])?;
+    let null = r.ir().result(null.0, 0);
+    let attributes =
+        [("elem_type", Attribute::type_attr(ctx, element)), ("rawConstantIndices", Attribute::dense_i32_array(ctx, &[1]))];
+    let next = r.build_before::<llvm::GEPOp>(op, location, &[&[null], &[]], &[ptr], &attributes)?;
+    let next = r.ir().result(next.0, 0);
+    let element_bytes = r.build_before::<llvm::PtrToIntOp>(op, location, &[&[next]], &[i64t], &[])?;
+    let element_bytes = r.ir().result(element_bytes.0, 0);
+    crate::llvm_function::declare(r, op, "memrefCopy", &[i64t, ptr, ptr], llvm::types::void(ctx))?;
+    r.build_before::<llvm::CallOp>(
+        op,
+        location,
+        &[&[element_bytes, pointers[0], pointers[1]], &[]],
+        &[],
+        &[("callee", Attribute::symbol_ref(ctx, "memrefCopy"))],
+    )?;
+    r.build_before::<llvm::StackRestoreOp>(op, location, &[&[saved]], &[], &[])?;
+    Some(Vec::new())
+}
+
+/// A stack slot holding `value`.
+fn stack_slot(r: &mut PatternRewriter<'_>, anchor: OpId, location: Location, value: Value) -> Option<Value> {
+    let ctx = r.ir().ctx_arc().clone();
+    let ctx = &*ctx;
+    let one = index_constant(r, anchor, location, 1)?;
+    let ty = r.ir().value_type(value);
+    let ptr = llvm::types::ptr(ctx);
+    let slot =
+        r.build_before::<llvm::AllocaOp>(anchor, location, &[&[one]], &[ptr], &[("elem_type", Attribute::type_attr(ctx, ty))])?;
+    let slot = r.ir().result(slot.0, 0);
+    r.build_before::<llvm::StoreOp>(anchor, location, &[&[value], &[slot]], &[], &[])?;
+    Some(slot)
 }
 
 /// `memref.global`: an `llvm.mlir.global` of the array type of its shape,
