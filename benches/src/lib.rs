@@ -9,6 +9,11 @@
 //!   `linalg.generic`; C: the same loop. GB/s (16 bytes per element: three
 //!   reads, one write).
 //!
+//! - `fusion` (the [`fusion`] module): an MLP block and an elementwise
+//!   chain on tensors, unfused and after `--fuse`, `--tile-and-fuse` and
+//!   `--tile`, through bufferization and `lower-to-llvm`; time per variant
+//!   and its ratio to the unfused one (`--fusion` runs these alone).
+//!
 //! Each program times its own repetitions (the runtime's `rtclock`, and
 //! `gettimeofday` in C) and reports the best; both fill their inputs with
 //! the same formulas and print the same probe values, which are compared.
@@ -25,6 +30,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use ml_jit::{Cpu, EntryValue, Jit, JitOptions, OptLevel, ResultKind, RunMode};
+
+pub mod fusion;
 
 /// Sizes and repetitions of one run.
 struct Config {
@@ -45,9 +52,15 @@ struct Measured {
     probes: Vec<f32>,
 }
 
-/// Runs the benchmarks; `--quick` for the small sizes.
+/// Runs the benchmarks; `--quick` for the small sizes, `--fusion` for the
+/// fusion benchmarks alone.
 pub fn main(args: impl Iterator<Item = String>) -> ExitCode {
-    let quick = args.into_iter().any(|a| a == "--quick");
+    let args: Vec<String> = args.collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    if args.iter().any(|a| a == "--fusion") {
+        let ok = fusion::run(if quick { &fusion::QUICK } else { &fusion::FULL });
+        return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+    }
     let config = if quick { QUICK } else { FULL };
     let c = match compile_c_reference() {
         Ok(library) => Some(library),
@@ -78,6 +91,7 @@ pub fn main(args: impl Iterator<Item = String>) -> ExitCode {
         run_ours(&elementwise_program(n, config.elementwise_reps)),
         c.as_ref().map(|lib| lib.elementwise(n, config.elementwise_reps)),
     );
+    failed |= !fusion::run(if quick { &fusion::QUICK } else { &fusion::FULL });
     if failed {
         ExitCode::FAILURE
     } else {

@@ -332,6 +332,47 @@ func.func @forall(%n: index) {
 
 // -----
 
+// A loop in the body of an scf.forall (what tiling with loop=forall and
+// bufferizing give): the forall's loops are made before the inner loop is
+// lowered, so both become blocks.
+// CHECK-LABEL: func.func @forall_around_for(
+// CHECK-SAME: %[[N:.*]]: index) {
+// CHECK-NEXT:   %[[C0:.*]] = arith.constant 0 : index
+// CHECK-NEXT:   %[[C1:.*]] = arith.constant 1 : index
+// CHECK-NEXT:   %[[C0_0:.*]] = arith.constant 0 : index
+// CHECK-NEXT:   %[[C4:.*]] = arith.constant 4 : index
+// CHECK-NEXT:   %[[C1_1:.*]] = arith.constant 1 : index
+// CHECK-NEXT:   cf.br ^bb1(%[[C0_0]] : index)
+// CHECK-NEXT: ^bb1(%[[I:.*]]: index):  // 2 preds: ^bb0, ^bb5
+// CHECK-NEXT:   %[[T1:.*]] = arith.cmpi slt, %[[I]], %[[C4]] : index
+// CHECK-NEXT:   cf.cond_br %[[T1]], ^bb2, ^bb6
+// CHECK-NEXT: ^bb2:  // pred: ^bb1
+// CHECK-NEXT:   cf.br ^bb3(%[[C0]] : index)
+// CHECK-NEXT: ^bb3(%[[J:.*]]: index):  // 2 preds: ^bb2, ^bb4
+// CHECK-NEXT:   %[[T2:.*]] = arith.cmpi slt, %[[J]], %[[N]] : index
+// CHECK-NEXT:   cf.cond_br %[[T2]], ^bb4, ^bb5
+// CHECK-NEXT: ^bb4:  // pred: ^bb3
+// CHECK-NEXT:   "test.op"(%[[I]], %[[J]]) : (index, index) -> ()
+// CHECK-NEXT:   %[[NJ:.*]] = arith.addi %[[J]], %[[C1]] : index
+// CHECK-NEXT:   cf.br ^bb3(%[[NJ]] : index)
+// CHECK-NEXT: ^bb5:  // pred: ^bb3
+// CHECK-NEXT:   %[[NI:.*]] = arith.addi %[[I]], %[[C1_1]] : index
+// CHECK-NEXT:   cf.br ^bb1(%[[NI]] : index)
+// CHECK-NEXT: ^bb6:  // pred: ^bb1
+// CHECK-NEXT:   return
+func.func @forall_around_for(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.forall (%i) in (4) {
+    scf.for %j = %c0 to %n step %c1 {
+      "test.op"(%i, %j) : (index, index) -> ()
+    }
+  }
+  return
+}
+
+// -----
+
 // Nested constructs: an scf.if inside a loop body.
 // CHECK-LABEL: func.func @if_in_for(
 // CHECK-SAME: %[[LB:.*]]: index, %[[UB:.*]]: index, %[[STEP:.*]]: index, %[[C:.*]]: i1) -> i32 {

@@ -2,6 +2,7 @@
 
 // CHECK-DAG: llvm.func @malloc(i64) -> !llvm.ptr
 // CHECK-DAG: llvm.func @free(!llvm.ptr)
+// CHECK-DAG: llvm.func @memrefCopy(i64, !llvm.ptr, !llvm.ptr)
 // CHECK-DAG: llvm.mlir.global private constant @cst(dense<1.000000e+00> : tensor<4xf32>) {addr_space = 0 : i32} : !llvm.array<4 x f32>
 memref.global "private" constant @cst : memref<4xf32> = dense<1.0>
 
@@ -65,4 +66,24 @@ func.func @dims(%m: memref<?x4xf32>, %k: index) -> index {
   // CHECK: llvm.getelementptr %{{.*}}[0, %{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.array<2 x i64>
   %dk = memref.dim %m, %k : memref<?x4xf32>
   return %dk : index
+}
+
+// A copy from a strided view calls the runtime with the element size and
+// both descriptors as unranked memrefs on the stack, as upstream does.
+// CHECK-LABEL: func.func @strided_copy
+// CHECK: %[[SAVED:.*]] = llvm.intr.stacksave : !llvm.ptr
+// CHECK: %[[RANK:.*]] = llvm.mlir.constant(2 : i64) : i64
+// CHECK: %[[SRC:.*]] = llvm.alloca %{{.*}} x !llvm.struct<(ptr, ptr, i64, array<2 x i64>, array<2 x i64>)> : (i64) -> !llvm.ptr
+// CHECK: llvm.insertvalue %[[RANK]], %{{.*}}[0] : !llvm.struct<(i64, ptr)>
+// CHECK: llvm.insertvalue %[[SRC]], %{{.*}}[1] : !llvm.struct<(i64, ptr)>
+// CHECK: %[[UNRANKED_SRC:.*]] = llvm.alloca %{{.*}} x !llvm.struct<(i64, ptr)> : (i64) -> !llvm.ptr
+// CHECK: %[[UNRANKED_DST:.*]] = llvm.alloca %{{.*}} x !llvm.struct<(i64, ptr)> : (i64) -> !llvm.ptr
+// CHECK: %[[NULL:.*]] = llvm.mlir.zero : !llvm.ptr
+// CHECK-NEXT: %[[NEXT:.*]] = llvm.getelementptr %[[NULL]][1] : (!llvm.ptr) -> !llvm.ptr, f32
+// CHECK-NEXT: %[[SIZE:.*]] = llvm.ptrtoint %[[NEXT]] : !llvm.ptr to i64
+// CHECK-NEXT: llvm.call @memrefCopy(%[[SIZE]], %[[UNRANKED_SRC]], %[[UNRANKED_DST]]) : (i64, !llvm.ptr, !llvm.ptr) -> ()
+// CHECK-NEXT: llvm.intr.stackrestore %[[SAVED]] : !llvm.ptr
+func.func @strided_copy(%a: memref<7x3xf32, strided<[?, ?], offset: ?>>, %b: memref<7x3xf32>) {
+  memref.copy %a, %b : memref<7x3xf32, strided<[?, ?], offset: ?>> to memref<7x3xf32>
+  return
 }

@@ -155,3 +155,38 @@ func.func @read_only_callee(%t: tensor<4xf32>, %x: f32) -> tensor<4xf32> {
   %i = tensor.insert %x into %t[%c0] : tensor<4xf32>
   return %i : tensor<4xf32>
 }
+
+// A view made after a write still reads the old contents: the fill into
+// the first slice goes into a new buffer, since the second slice of %t,
+// made later, is returned.
+// CHECK-LABEL: func.func @view_made_after_write(
+// CHECK: %[[NEW:.*]] = memref.alloc()
+// CHECK-NEXT: linalg.fill ins(%arg1 : f32) outs(%[[NEW]] : memref<2xf32>)
+// CHECK-NEXT: %[[LATER:.*]] = memref.subview %arg0[0] [2] [1]
+// CHECK: return %[[NEW]], %[[LATER]]
+func.func @view_made_after_write(%t: tensor<4xf32>, %x: f32) -> (tensor<2xf32>, tensor<2xf32>) {
+  %a = tensor.extract_slice %t[0] [2] [1] : tensor<4xf32> to tensor<2xf32>
+  %f = linalg.fill ins(%x : f32) outs(%a : tensor<2xf32>) -> tensor<2xf32>
+  %b = tensor.extract_slice %t[0] [2] [1] : tensor<4xf32> to tensor<2xf32>
+  return %f, %b : tensor<2xf32>, tensor<2xf32>
+}
+
+// An op in a loop that reads and writes a tensor from outside the loop
+// reads it again in the next iteration: it works on a copy made in each
+// iteration (a producer fused into a tile loop accumulates like this).
+// CHECK-LABEL: func.func @accumulate_in_loop(
+// CHECK: scf.for
+// CHECK-NEXT: %[[NEW:.*]] = memref.alloc()
+// CHECK-NEXT: memref.copy %arg1, %[[NEW]]
+// CHECK-NEXT: linalg.matmul ins(%arg0, %arg0 : {{.*}}) outs(%[[NEW]] : memref<4x4xf32>)
+func.func @accumulate_in_loop(%a: tensor<4x4xf32>, %acc: tensor<4x4xf32>, %out: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %r = scf.for %i = %c0 to %c2 step %c1 iter_args(%o = %out) -> (tensor<4x4xf32>) {
+    %m = linalg.matmul ins(%a, %a : tensor<4x4xf32>, tensor<4x4xf32>) outs(%acc : tensor<4x4xf32>) -> tensor<4x4xf32>
+    %y = linalg.add ins(%m, %o : tensor<4x4xf32>, tensor<4x4xf32>) outs(%o : tensor<4x4xf32>) -> tensor<4x4xf32>
+    scf.yield %y : tensor<4x4xf32>
+  }
+  return %r : tensor<4x4xf32>
+}

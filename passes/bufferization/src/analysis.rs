@@ -8,8 +8,9 @@
 //!
 //! - **alias classes** (union-find over tensor values): values that may end
 //!   up in the same buffer. Views (`tensor.extract_slice`) always share their
-//!   source's buffer; a write decided in place makes the op's results share
-//!   the written operand's buffer.
+//!   source's buffer, so they join its class before any decision (a write
+//!   sees the views made after it); a write decided in place makes the op's
+//!   results share the written operand's buffer.
 //! - **versions**: each value's contents date from a point in the program,
 //!   its *version*: the op that wrote it, or for a view, its source's
 //!   version. Points are positions in a pre-order walk of the function.
@@ -17,7 +18,7 @@
 //! A write by op `X` into the buffer of operand `v` conflicts (read after
 //! write) when some value `m` aliasing `v`, with a version older than `X`,
 //! is read after `X`: later in the walk, or anywhere in a loop that contains
-//! `X` but not `m`'s version. Reads in another branch of the same `scf.if`
+//! `X` but not `m`'s version (`X` itself, in its next iteration, included). Reads in another branch of the same `scf.if`
 //! never run after `X`. A write into a class that holds a non-writable
 //! buffer (a constant, a read-only function argument) conflicts too.
 //! Decisions are greedy, in walk order.
@@ -274,6 +275,23 @@ pub fn analyze(state: &AnalysisState<'_>, function: OpId, argument_writable: &dy
 
     let order = std::mem::take(&mut positions.order);
     let mut analysis = Analysis { state, positions, readers: &readers, classes: UnionFind::default() };
+    // Views (a result aliasing an operand the op does not write) share
+    // their source's buffer whatever is decided, so they join its class
+    // before any decision: a write must see the views made after it, whose
+    // readers still want the old contents (`%s = extract_slice %t` after a
+    // write into another slice of `%t`).
+    for &op in &order {
+        for (i, f) in facts[&op].iter().enumerate() {
+            let Some(f) = f.as_ref().filter(|f| !f.access.write) else { continue };
+            let v = ir.operands(op)[i];
+            for &alias in f.aliases.iter().filter(|&&a| ir.defining_op(a) == Some(op)) {
+                let versions = &mut analysis.positions.version;
+                let version = versions.get(&v).copied().unwrap_or(0);
+                versions.entry(alias).and_modify(|p| *p = (*p).min(version));
+                analysis.classes.union(v, alias);
+            }
+        }
+    }
     let mut placements = FxHashMap::default();
     for &op in &order {
         if let Some(model) = ir.interface::<dyn Bufferizable>(op) {
@@ -336,7 +354,13 @@ impl Analysis<'_, '_> {
             }
             for &(reader, index) in self.readers.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
                 if reader == op {
-                    if index != operand && !self.reads_before_overwriting(op, index, operand) {
+                    // The op reading what it writes is fine within one
+                    // execution, but not in a later iteration of a loop
+                    // around it when the contents date from before the loop
+                    // (a producer fused into a tile loop that accumulates
+                    // into a slice of a value from outside).
+                    let same_execution = index == operand || self.reads_before_overwriting(op, index, operand);
+                    if !same_execution || self.runs_after(op, op, version) {
                         return true;
                     }
                     continue;

@@ -4,7 +4,8 @@
 //! `llvm.alloca`; `dealloc` calls `free`; loads and stores address
 //! `aligned + offset + sum(index * stride)` with static offsets and strides
 //! folded in; casts to unranked memrefs put the descriptor on the stack;
-//! copies of contiguous buffers are one `llvm.intr.memcpy`; globals become
+//! copies of contiguous buffers are one `llvm.intr.memcpy`, other copies
+//! call the runtime's `memrefCopy`; globals become
 //! `llvm.mlir.global`. Upstream's output is the reference for each form.
 
 use dialect_llvm as llvm;
@@ -457,7 +458,7 @@ impl ConversionPattern for LowerCast {
         match (from.data(ctx), to.data(ctx)) {
             (TypeData::MemRef { .. }, TypeData::MemRef { .. }) => Some(vec![operands[0]]),
             (TypeData::MemRef { shape, .. }, TypeData::UnrankedMemRef { .. }) => {
-                let rank = shape.len() as i64;
+                let rank = index_constant(r, op, location, shape.len() as i64)?;
                 Some(vec![unranked_descriptor(r, op, location, operands[0], rank, to_converted)?])
             }
             (TypeData::UnrankedMemRef { .. }, TypeData::MemRef { .. }) => {
@@ -547,11 +548,10 @@ fn unranked_descriptor(
     anchor: OpId,
     location: Location,
     descriptor: Value,
-    rank: i64,
+    rank: Value,
     unranked: Type,
 ) -> Option<Value> {
     let slot = stack_slot(r, anchor, location, descriptor)?;
-    let rank = index_constant(r, anchor, location, rank)?;
     let poison = r.build_before::<llvm::PoisonOp>(anchor, location, &[], &[unranked], &[])?;
     let mut value = r.ir().result(poison.0, 0);
     for (i, field) in [rank, slot].into_iter().enumerate() {
@@ -589,14 +589,33 @@ fn copy_through_runtime(
     let unranked = llvm::types::literal_struct(&ctx, vec![i64t, ptr]);
     let saved = r.build_before::<llvm::StackSaveOp>(op, location, &[], &[ptr], &[])?;
     let saved = r.ir().result(saved.0, 0);
-    let mut pointers = Vec::with_capacity(2);
+    // The rank as an `i64` constant, as upstream writes it here.
+    let rank = r.build_before::<llvm::ConstantOp>(
+        op,
+        location,
+        &[],
+        &[i64t],
+        &[("value", Attribute::integer(&ctx, rank as i128, i64t))],
+    )?;
+    let rank = r.ir().result(rank.0, 0);
+    let mut described = Vec::with_capacity(2);
     for &descriptor in &operands[..2] {
-        let described = unranked_descriptor(r, op, location, descriptor, rank, unranked)?;
-        pointers.push(stack_slot(r, op, location, described)?);
+        described.push(unranked_descriptor(r, op, location, descriptor, rank, unranked)?);
     }
-    let mut a = Arith { r, anchor: op, location };
-    let one = a.constant(1)?;
-    let element_bytes = a.size_in_bytes(element, one)?;
+    let mut pointers = Vec::with_capacity(2);
+    for value in described {
+        pointers.push(stack_slot(r, op, location, value)?);
+    }
+    // sizeof(element) as `ptrtoint(getelementptr null[1])`, the index a
+    // constant of the op, as upstream writes it.
+    let null = r.build_before::<llvm::ZeroOp>(op, location, &[], &[ptr], &[])?;
+    let null = r.ir().result(null.0, 0);
+    let attributes =
+        [("elem_type", Attribute::type_attr(&ctx, element)), ("rawConstantIndices", Attribute::dense_i32_array(&ctx, &[1]))];
+    let next = r.build_before::<llvm::GEPOp>(op, location, &[&[null], &[]], &[ptr], &attributes)?;
+    let next = r.ir().result(next.0, 0);
+    let element_bytes = r.build_before::<llvm::PtrToIntOp>(op, location, &[&[next]], &[i64t], &[])?;
+    let element_bytes = r.ir().result(element_bytes.0, 0);
     let void = llvm::types::void(&ctx);
     crate::llvm_function::declare(r, op, "memrefCopy", &[i64t, ptr, ptr], void)?;
     r.build_before::<llvm::CallOp>(

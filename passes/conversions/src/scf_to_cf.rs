@@ -18,7 +18,7 @@
 //!   region combining the loop-carried value with the iteration's value;
 //!   the loops are then lowered like any `scf.for`.
 //! - `scf.forall` without `shared_outs`: an `scf.parallel` over its bounds,
-//!   lowered as above. With `shared_outs` (on tensors) it cannot be, and
+//!   lowered as above at once. With `shared_outs` (on tensors) it cannot be, and
 //!   the pass fails at the op.
 //!
 //! Runs the dialect-conversion driver with these ops illegal and everything
@@ -575,7 +575,7 @@ impl ConversionPattern for LowerForall {
         &self,
         op: OpId,
         _: &[Value],
-        _: &TypeConverter,
+        converter: &TypeConverter,
         rewriter: &mut PatternRewriter<'_>,
     ) -> Option<Vec<Value>> {
         let ir = rewriter.ir();
@@ -628,6 +628,11 @@ impl ConversionPattern for LowerForall {
         rewriter.erase_op(terminator);
         rewriter.inline_block(body, InsertPoint::End(block), &ivs);
         rewriter.build::<scf::ReduceOp>(InsertPoint::End(block), location, &[&[]], &[], &[]).ok()?;
+        // Lower the new loop now: the driver would reach it only in its
+        // next sweep, after the loops of its body have become blocks, and
+        // the loop nest is built from a single-block body.
+        LowerParallel.match_and_rewrite(parallel.op(), &[], converter, rewriter)?;
+        rewriter.erase_op(parallel.op());
         Some(Vec::new())
     }
 
