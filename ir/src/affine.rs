@@ -140,6 +140,15 @@ impl AffineExpr {
         AffineExpr::binary(kind, lhs, rhs)
     }
 
+    /// Whether dimension `d` appears in the expression.
+    pub fn uses_dim(&self, d: u32) -> bool {
+        match self {
+            AffineExpr::Dim(x) => *x == d,
+            AffineExpr::Binary { lhs, rhs, .. } => lhs.uses_dim(d) || rhs.uses_dim(d),
+            AffineExpr::Symbol(_) | AffineExpr::Constant(_) => false,
+        }
+    }
+
     /// Pure affine: multiplication and division only by constants or symbols.
     pub fn is_pure_affine(&self) -> bool {
         match self {

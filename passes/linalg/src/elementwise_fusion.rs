@@ -67,6 +67,9 @@ pub enum NotFused {
     TooCostlyToDuplicate { ops: usize, limit: usize },
     /// Fusing would chain more producers into one op than allowed.
     TooDeep { depth: usize, limit: usize },
+    /// The consumer has reductions and would compute the producer once per
+    /// iteration of this loop, which its operand does not use.
+    WouldRecompute { loop_index: u32 },
     /// The fusion control function said no.
     RejectedByControl,
 }
@@ -83,6 +86,10 @@ impl fmt::Display for NotFused {
             NotFused::ResultMapNotInvertible(map) => write!(f, "the producer's result map {map} is not a permutation"),
             NotFused::IndexNotExpressible => write!(f, "the producer reads loop indices the fused op cannot name"),
             NotFused::LoopSizesLost => write!(f, "the fused op could not compute its loop sizes"),
+            NotFused::WouldRecompute { loop_index } => write!(
+                f,
+                "the consumer has reductions and would compute the producer again for each iteration of its loop d{loop_index} (fuse-into-contractions allows it)"
+            ),
             NotFused::MultiUse { uses } => write!(f, "producer has {uses} uses"),
             NotFused::TooCostlyToDuplicate { ops, limit } => {
                 write!(f, "producer has several uses and {ops} body ops (duplicating allows at most {limit})")

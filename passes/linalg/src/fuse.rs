@@ -19,6 +19,9 @@
 //!   splats are free to duplicate and always fold;
 //! - `max-depth=N` stops a fused op from chaining more than `N` producers
 //!   (an op's depth is the longest chain of producers fused into it);
+//! - a producer is not fused into an op with reductions (a contraction:
+//!   matmul, convolution) that would compute it again for each iteration
+//!   of a loop its operand does not use, unless `fuse-into-contractions`;
 //! - researchers add their own veto through [`FusionControl`]
 //!   ([`fuse_elementwise_ops`]); the pass accepts every pair.
 //!
@@ -61,6 +64,11 @@ pub const INFO: PassInfo = PassInfo {
             default: "0",
         },
         OptionInfo {
+            name: "fuse-into-contractions",
+            description: "Also fuse producers into ops with reductions (matmul, conv) that would compute them again for each iteration of a loop the operand does not use",
+            default: "false",
+        },
+        OptionInfo {
             name: "propagate-reshapes",
             description: "Move collapse_shape/expand_shape past identity elementwise ops so that the ops around them fuse",
             default: "true",
@@ -85,11 +93,20 @@ pub struct FuseOptions {
     pub max_depth: Option<usize>,
     /// Move reshapes between identity elementwise ops.
     pub propagate_reshapes: bool,
+    /// Fuse producers into contractions even where they would be computed
+    /// again and again (see [`FuseOptions::recomputation_allowed`]).
+    pub fuse_into_contractions: bool,
 }
 
 impl Default for FuseOptions {
     fn default() -> Self {
-        FuseOptions { allow_multi_use: false, max_duplicated_ops: 4, max_depth: None, propagate_reshapes: true }
+        FuseOptions {
+            allow_multi_use: false,
+            max_duplicated_ops: 4,
+            max_depth: None,
+            propagate_reshapes: true,
+            fuse_into_contractions: false,
+        }
     }
 }
 
@@ -106,6 +123,7 @@ impl FuseOptions {
             max_duplicated_ops: count("max-duplicated-ops")?,
             max_depth: (max_depth > 0).then_some(max_depth),
             propagate_reshapes: options.get_bool("propagate-reshapes")?,
+            fuse_into_contractions: options.get_bool("fuse-into-contractions")?,
         })
     }
 
@@ -113,7 +131,33 @@ impl FuseOptions {
     /// for drivers of their own that call [`check_fusion`] and [`fuse`].
     pub fn control(&self) -> impl Fn(&Ir, OpId, OpId, usize) -> bool + '_ {
         move |ir, producer, consumer, operand| {
-            check_fusion(ir, producer, consumer, operand).is_ok_and(|c| self.duplication_allowed(ir, &c).is_ok())
+            check_fusion(ir, producer, consumer, operand)
+                .is_ok_and(|c| self.duplication_allowed(ir, &c).is_ok() && self.recomputation_allowed(ir, &c).is_ok())
+        }
+    }
+
+    /// Whether the policy lets `candidate` put its producer into a consumer
+    /// with reduction loops (a matmul, a convolution) whose map for the
+    /// operand leaves out one of its loops: each element of the producer
+    /// would then be computed once per iteration of that loop (`relu(h + b)`
+    /// fused into the next matmul is computed once per output column).
+    /// Fills always fold (they become a scalar), producers that only move
+    /// data (transposes, broadcasts) fold into the indexing map, and
+    /// reductions whose operand map uses every loop are fine.
+    pub fn recomputation_allowed(&self, ir: &Ir, candidate: &crate::elementwise_fusion::FusionCandidate) -> Result<(), NotFused> {
+        if self.fuse_into_contractions || candidate.kind == FusionKind::Fill || body_size(ir, candidate.producer) == 0 {
+            return Ok(());
+        }
+        let Some(consumer) = Structured::of(ir, candidate.consumer) else { return Ok(()) };
+        let iterators = consumer.iterator_types();
+        if iterators.iter().all(|&t| t == dialect_linalg::IteratorType::Parallel) {
+            return Ok(());
+        }
+        let maps = consumer.indexing_maps();
+        let Some(map) = candidate.operands.first().and_then(|&i| maps.get(i)) else { return Ok(()) };
+        match (0..iterators.len() as u32).find(|&d| !map.results.iter().any(|e| e.uses_dim(d))) {
+            Some(loop_index) => Err(NotFused::WouldRecompute { loop_index }),
+            None => Ok(()),
         }
     }
 
@@ -305,6 +349,7 @@ fn decide(
 ) -> Result<crate::elementwise_fusion::FusionCandidate, NotFused> {
     let candidate = check_fusion(ir, producer, consumer, operand)?;
     options.duplication_allowed(ir, &candidate)?;
+    options.recomputation_allowed(ir, &candidate)?;
     if let Some(limit) = options.max_depth {
         let depth = depths.get(&producer).copied().unwrap_or(0) + 1;
         if depth > limit {

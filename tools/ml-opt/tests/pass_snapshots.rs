@@ -74,6 +74,7 @@ fn run_flags(flags: &[&str], path: &std::path::Path) -> String {
 const LINALG: &[(&str, &[&str], &str)] = &[
     ("fuse", &["--fuse"], "fusion_inputs/models.mlir"),
     ("fuse-allow-multi-use", &["--fuse=allow-multi-use"], "fusion_inputs/models.mlir"),
+    ("fuse-into-contractions", &["--fuse=fuse-into-contractions=true"], "fusion_inputs/models.mlir"),
     ("generalize-then-specialize", &["--generalize", "--specialize"], "fusion_inputs/models.mlir"),
     ("interchange", &["--interchange=permutation=2,0,1"], "lit:Transforms/interchange.mlir"),
 ];

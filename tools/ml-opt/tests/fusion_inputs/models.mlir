@@ -120,3 +120,22 @@ func.func @dynamic_batch(%x: tensor<?x64xf32>, %b: tensor<64xf32>) -> tensor<?x6
   %z = linalg.tanh ins(%y : tensor<?x64xf32>) outs(%e : tensor<?x64xf32>) -> tensor<?x64xf32>
   return %z : tensor<?x64xf32>
 }
+
+// -----
+
+// An MLP block: matmul, bias, ReLU, matmul. The activation feeds the second
+// matmul, which would recompute it once per output column if fused.
+func.func @mlp_block(%x: tensor<16x32xf32>, %w1: tensor<32x64xf32>, %b: tensor<64xf32>, %w2: tensor<64x8xf32>) -> tensor<16x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<16x64xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %h = linalg.matmul ins(%x, %w1 : tensor<16x32xf32>, tensor<32x64xf32>) outs(%acc : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %bb = linalg.broadcast ins(%b : tensor<64xf32>) outs(%e : tensor<16x64xf32>) dimensions = [0]
+  %biased = linalg.add ins(%h, %bb : tensor<16x64xf32>, tensor<16x64xf32>) outs(%e : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %zeros = arith.constant dense<0.0> : tensor<16x64xf32>
+  %relu = linalg.max ins(%biased, %zeros : tensor<16x64xf32>, tensor<16x64xf32>) outs(%e : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %e2 = tensor.empty() : tensor<16x8xf32>
+  %acc2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<16x8xf32>) -> tensor<16x8xf32>
+  %y = linalg.matmul ins(%relu, %w2 : tensor<16x64xf32>, tensor<64x8xf32>) outs(%acc2 : tensor<16x8xf32>) -> tensor<16x8xf32>
+  return %y : tensor<16x8xf32>
+}
