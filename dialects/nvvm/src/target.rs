@@ -108,7 +108,7 @@ impl NvvmTarget {
             return None;
         }
         let mut target = NvvmTarget::default();
-        let Some(params) = body.strip_prefix("target") else { return None };
+        let params = body.strip_prefix("target")?;
         let params = params.trim();
         if params.is_empty() {
             return Some(target);
