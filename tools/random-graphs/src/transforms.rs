@@ -94,12 +94,12 @@ fn tile_options(rng: &mut Rng, max_loops: usize, forall: bool) -> String {
     options
 }
 
+/// Fuse options: sometimes duplicating multi-use producers, sometimes
+/// fusing into contractions even where that recomputes the producer.
 fn fuse_options(rng: &mut Rng) -> String {
-    if rng.chance(30) {
-        "allow-multi-use".to_string()
-    } else {
-        String::new()
-    }
+    let multi_use = rng.chance(30).then_some("allow-multi-use");
+    let contractions = rng.chance(40).then_some("fuse-into-contractions=true");
+    [multi_use, contractions].into_iter().flatten().collect::<Vec<_>>().join(" ")
 }
 
 /// The transforms of a case: the baseline first, then `fuse`, `tile` with
