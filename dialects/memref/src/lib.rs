@@ -71,6 +71,17 @@ pub(crate) fn quoted(ctx: &Context, ty: Type) -> String {
     format!("'{}'", ctx.print_type(ty))
 }
 
+/// Whether `op` only gives another view of a memref operand (a subview, a
+/// cast, a reshape...: no allocation, no region): its memref results may
+/// alias that operand's memory.
+pub fn is_view_like(ir: &Ir, op: OpId) -> bool {
+    let ctx = ir.ctx();
+    let has_memref_operand = ir.operands(op).iter().any(|&v| ir.value_type(v).is_memref(ctx));
+    let has_memref_result = ir.results(op).iter().any(|&v| ir.value_type(v).is_memref(ctx));
+    let allocates = ir.memory_effects(op).unwrap_or_default().iter().any(|e| e.kind == ir::effects::EffectKind::Allocate);
+    has_memref_operand && has_memref_result && !allocates && ir.regions(op).is_empty()
+}
+
 /// The memref dialect.
 pub fn dialect() -> Dialect {
     Dialect::new("memref", "Buffers in memory: allocation, access, copies, globals and views.")

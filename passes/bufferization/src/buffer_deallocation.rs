@@ -165,7 +165,7 @@ impl FunctionDeallocation<'_> {
                 v = init;
                 continue;
             }
-            if !is_view(ir, op) {
+            if !memref::is_view_like(ir, op) {
                 return None;
             }
             v = *ir.operands(op).iter().find(|&&o| ir.value_type(o).is_memref(ir.ctx()))?;
@@ -362,7 +362,7 @@ impl FunctionDeallocation<'_> {
                 .map(|(_, &r)| r)
                 .collect();
         }
-        if is_view(ir, op) {
+        if memref::is_view_like(ir, op) {
             return ir.results(op).iter().copied().filter(|&r| ir.value_type(r).is_memref(ir.ctx())).collect();
         }
         Vec::new()
@@ -434,16 +434,6 @@ fn loop_carried_init(ir: &Ir, op: OpId, v: Value) -> Option<Value> {
     let carried = *ir.block_arguments(body).get(1 + k)?;
     let yielded = *ir.operands(ir.terminator(body)?).get(k)?;
     (yielded == carried).then(|| ir.operands(op).get(3 + k).copied()).flatten()
-}
-
-/// Whether `op` only gives another view of its memref operand (no
-/// allocation): its memref results alias it.
-fn is_view(ir: &Ir, op: OpId) -> bool {
-    let ctx = ir.ctx();
-    let has_memref_operand = ir.operands(op).iter().any(|&v| ir.value_type(v).is_memref(ctx));
-    let has_memref_result = ir.results(op).iter().any(|&v| ir.value_type(v).is_memref(ctx));
-    let allocates = ir.memory_effects(op).unwrap_or_default().iter().any(|e| e.kind == EffectKind::Allocate);
-    has_memref_operand && has_memref_result && !allocates && ir.regions(op).is_empty()
 }
 
 /// The op of `block` that is `op` or contains it.

@@ -31,7 +31,11 @@
 //! bounds it can only bound (`arith.minsi %tile, %rest`). Without
 //! `block-sizes` a single-level nest runs one thread per block.
 //!
-//! The host side stays as it is after outlining (`gpu.launch_func`).
+//! 6. on the host, with `host-shared-buffers` (the default),
+//!    `gpu-host-shared-buffers` puts the heap buffers and copies of the
+//!    constant globals in memory shared with the device, so the kernels can
+//!    reach what the host computes and prints; the launches stay
+//!    `gpu.launch_func`.
 
 use dialect_func as func;
 use dialect_gpu as gpu;
@@ -59,6 +63,11 @@ pub const INFO: PassInfo = PassInfo {
             default: "",
         },
         OptionInfo { name: "chip", description: "The chip the kernel modules target (#nvvm.target)", default: "sm_80" },
+        OptionInfo {
+            name: "host-shared-buffers",
+            description: "Allocate the host's buffers in memory shared with the device (gpu-host-shared-buffers)",
+            default: "true",
+        },
     ],
     dependent_dialects: &["arith", "cf", "gpu", "llvm", "nvvm", "scf"],
     create: |options| {
@@ -70,7 +79,8 @@ pub const INFO: PassInfo = PassInfo {
         if chip.is_empty() {
             return Err("the chip cannot be empty".into());
         }
-        Ok(Box::new(GpuLower { options: GpuLowerOptions { block_sizes, chip } }))
+        let host_shared_buffers = options.get_bool("host-shared-buffers")?;
+        Ok(Box::new(GpuLower { options: GpuLowerOptions { block_sizes, chip, host_shared_buffers } }))
     },
 };
 
@@ -81,6 +91,8 @@ pub struct GpuLowerOptions {
     pub block_sizes: Vec<i64>,
     /// The `chip` of the kernel modules' `#nvvm.target`.
     pub chip: String,
+    /// Whether the host's buffers go to memory shared with the device.
+    pub host_shared_buffers: bool,
 }
 
 struct GpuLower {
@@ -129,6 +141,9 @@ pub fn gpu_lower(ir: &mut Ir, module: OpId, options: &GpuLowerOptions) -> Result
         apply_patterns_greedily(ir, device, &patterns, GreedyConfig::default());
         passes_transforms::cse::eliminate_common_subexpressions(ir, device);
         reconcile_casts(ir, device);
+    }
+    if options.host_shared_buffers {
+        crate::host_shared_buffers::share_host_buffers(ir, module)?;
     }
     Ok(())
 }

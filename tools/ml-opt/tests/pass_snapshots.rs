@@ -38,6 +38,7 @@ const GPU_PASSES: &[(&str, &[&str], &str)] = &[
         "Transforms/gpu-launch-sink-index-computations.mlir",
     ),
     ("gpu-kernel-outlining", &["gpu-kernel-outlining"], "Transforms/gpu-kernel-outlining.mlir"),
+    ("gpu-host-shared-buffers", &["gpu-host-shared-buffers"], "Transforms/gpu-host-shared-buffers.mlir"),
     ("convert-gpu-to-nvvm", &["convert-gpu-to-nvvm"], "Conversion/convert-gpu-to-nvvm.mlir"),
     ("gpu-lower", &["convert-linalg-to-parallel-loops", "gpu-lower=block-sizes=32,8"], "Conversion/gpu-lower.mlir"),
     (

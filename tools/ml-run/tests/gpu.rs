@@ -10,6 +10,8 @@
 //!   looked up by its name, the launch has the sizes the tiling chose and
 //!   the arguments are the buffers' descriptor fields (pointers the
 //!   allocations returned, sizes, strides);
+//! - `host_calls::*_host_buffers`: the same with the programs' buffers made
+//!   by `memref.alloc`, which `gpu-lower` places in host-shared memory;
 //! - `ml_run_gpu_without_a_device`: `ml-run --gpu` says in one line that
 //!   it needs a CUDA driver and device, and fails.
 //!
@@ -173,10 +175,11 @@ fn run_passes(ir: &mut ir::Ir, module: ir::OpId, flags: &[String]) -> Result<(),
 }
 
 /// Runs the program's GPU lowering with the recording runtime and checks
-/// the calls it made.
-fn check_host_calls(program: &Program) -> Result<(), Failed> {
+/// the calls it made; its buffers are `gpu.alloc`s or, with `host_buffers`,
+/// `memref.alloc`s for `gpu-lower` to share with the device.
+fn check_host_calls(program: &Program, host_buffers: bool) -> Result<(), Failed> {
     let ctx = context();
-    let (mut ir, module) = parse(&ctx, &variant(program, true, false))?;
+    let (mut ir, module) = parse(&ctx, &variant(program, !host_buffers, false))?;
     // The PTX that ml-translate --to-ptx makes of the kernel module.
     run_passes(&mut ir, module, &[format!("--gpu-lower=block-sizes={}", program.block_sizes)])?;
     let device = ir
@@ -265,13 +268,19 @@ fn run_pipeline(tools: &std::path::Path, text: &str, opt_flags: &[String], run_f
     Ok(String::from_utf8_lossy(&run.stdout).into_owned())
 }
 
-/// The GPU run prints what the CPU run prints (but for the address).
-fn check_against_cpu(tools: &std::path::Path, program: &Program) -> Result<(), Failed> {
+/// The GPU run prints what the CPU run prints (but for the address); its
+/// buffers are `gpu.alloc`s or, with `host_buffers`, `memref.alloc`s.
+fn check_against_cpu(tools: &std::path::Path, program: &Program, host_buffers: bool) -> Result<(), Failed> {
     let strip = |s: String| {
         s.lines().map(|l| if l.starts_with("Unranked Memref") { "Unranked Memref" } else { l }).collect::<Vec<_>>().join("\n")
     };
     let cpu = run_pipeline(tools, &variant(program, false, true), &["--lower-to-llvm".into()], &["--entry-point-result=void"])?;
-    let gpu = run_pipeline(tools, &variant(program, true, true), &gpu_flags(program), &["--gpu", "--entry-point-result=void"])?;
+    let gpu = run_pipeline(
+        tools,
+        &variant(program, !host_buffers, true),
+        &gpu_flags(program),
+        &["--gpu", "--entry-point-result=void"],
+    )?;
     if strip(cpu.clone()) != strip(gpu.clone()) {
         return Err(format!("the GPU printed\n{gpu}\nthe CPU\n{cpu}").into());
     }
@@ -296,12 +305,15 @@ fn main() -> ExitCode {
     }
     let mut trials = Vec::new();
     for program in PROGRAMS {
-        trials.push(Trial::test(format!("host_calls::{}", program.name), move || check_host_calls(program)));
-        let tools = tools.clone();
-        trials.push(
-            Trial::test(format!("needs_gpu::{}_matches_cpu", program.name), move || check_against_cpu(&tools, program))
-                .with_ignored_flag(device.is_err()),
-        );
+        for (suffix, host_buffers) in [("", false), ("_host_buffers", true)] {
+            let name = format!("host_calls::{}{suffix}", program.name);
+            trials.push(Trial::test(name, move || check_host_calls(program, host_buffers)));
+            let tools = tools.clone();
+            let name = format!("needs_gpu::{}{suffix}_matches_cpu", program.name);
+            trials.push(
+                Trial::test(name, move || check_against_cpu(&tools, program, host_buffers)).with_ignored_flag(device.is_err()),
+            );
+        }
     }
     let gpu_tools = tools.clone();
     let has_device = device.is_ok();
