@@ -190,3 +190,28 @@ func.func @accumulate_in_loop(%a: tensor<4x4xf32>, %acc: tensor<4x4xf32>, %out: 
   }
   return %r : tensor<4x4xf32>
 }
+
+// Two ops read and write the same tensor.empty: the second goes out of
+// place, but its new buffer needs no copy, since the empty tensor has no
+// contents to keep (upstream does the same).
+// CHECK-LABEL: func.func @empty_read_twice(
+// CHECK:         %[[B:.*]] = memref.alloc()
+// CHECK:         %[[A:.*]] = memref.alloc()
+// CHECK-NOT:     memref.copy
+// CHECK:         linalg.generic {{.*}} outs(%[[A]] :
+// CHECK:         linalg.generic {{.*}} outs(%[[B]] :
+// CHECK:         return %[[A]], %[[B]]
+func.func @empty_read_twice(%x: tensor<4xf32>, %y: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %e = tensor.empty() : tensor<4xf32>
+  %a = linalg.generic {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]} ins(%x : tensor<4xf32>) outs(%e : tensor<4xf32>) {
+  ^bb0(%i: f32, %o: f32):
+    %s = arith.addf %i, %o : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  %b = linalg.generic {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]} ins(%y : tensor<4xf32>) outs(%e : tensor<4xf32>) {
+  ^bb0(%i: f32, %o: f32):
+    %s = arith.mulf %i, %o : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  return %a, %b : tensor<4xf32>, tensor<4xf32>
+}

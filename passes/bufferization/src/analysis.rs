@@ -307,7 +307,8 @@ pub fn analyze(state: &AnalysisState<'_>, function: OpId, argument_writable: &dy
             let v = ir.operands(op)[i];
             if f.access.write {
                 if analysis.conflicts(op, i, v, &non_writable) {
-                    let copy = ir.interface::<dyn Bufferizable>(op).is_none_or(|m| m.needs_contents(state, op, i));
+                    let copy = ir.interface::<dyn Bufferizable>(op).is_none_or(|m| m.needs_contents(state, op, i))
+                        && !has_undefined_contents(state, v);
                     placements.insert((op, i), Placement::OutOfPlace { copy });
                     continue;
                 }
@@ -434,4 +435,13 @@ impl Analysis<'_, '_> {
             None => RegionKind::Sequential,
         }
     }
+}
+
+/// Whether `v` is a result without defined contents (`tensor.empty`):
+/// copying it would copy nothing that matters.
+fn has_undefined_contents(state: &AnalysisState<'_>, v: Value) -> bool {
+    let ir = state.ir;
+    let Some(op) = ir.defining_op(v) else { return false };
+    let Some(model) = ir.interface::<dyn Bufferizable>(op) else { return false };
+    ir.results(op).iter().position(|&r| r == v).is_some_and(|r| model.has_undefined_contents(state, op, r))
 }

@@ -65,6 +65,13 @@ pub trait Bufferizable: Sync {
         self.access(state, op, operand).read
     }
 
+    /// Whether tensor result `result` has no defined contents (a
+    /// `tensor.empty`): an out-of-place buffer for it needs no copy, even
+    /// for an op that reads it.
+    fn has_undefined_contents(&self, _state: &AnalysisState<'_>, _op: OpId, _result: usize) -> bool {
+        false
+    }
+
     /// Whether tensor result `result` may be written in place (not a
     /// constant, not a read-only view of outside memory).
     fn is_writable(&self, _state: &AnalysisState<'_>, _op: OpId, _result: usize) -> bool {

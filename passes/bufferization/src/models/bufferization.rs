@@ -65,6 +65,10 @@ impl Bufferizable for AllocTensorModel {
         Access::READ
     }
 
+    fn has_undefined_contents(&self, state: &AnalysisState<'_>, op: OpId, _: usize) -> bool {
+        AllocTensorOp(op).copy(state.ir).is_none()
+    }
+
     fn bufferize(&self, b: &mut Bufferizer<'_, '_>, op: OpId) -> Result<(), Diagnostic> {
         let ir = b.ir();
         let alloc = AllocTensorOp(op);

@@ -43,6 +43,10 @@ impl Bufferizable for EmptyModel {
         Access::NONE
     }
 
+    fn has_undefined_contents(&self, _: &AnalysisState<'_>, _: OpId, _: usize) -> bool {
+        true
+    }
+
     fn bufferize(&self, b: &mut Bufferizer<'_, '_>, op: OpId) -> Result<(), Diagnostic> {
         let ir = b.ir();
         let (result, location) = (ir.result(op, 0), ir.op(op).location);
