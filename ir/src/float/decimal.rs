@@ -40,7 +40,7 @@ pub fn to_string(value: f64, type_precision: u32, style: Style) -> String {
     }
     // APFloat first drops whole digits it surely does not need, truncating.
     let bits = n.bit_len();
-    let bits_required = (precision * 196 + 58) / 59;
+    let bits_required = (precision * 196).div_ceil(59);
     if bits > bits_required {
         let removable = (bits - bits_required) * 59 / 196;
         for _ in 0..removable {
