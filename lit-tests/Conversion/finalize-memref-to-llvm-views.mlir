@@ -43,3 +43,31 @@ func.func @dynamic(%m: memref<?x?xf32, strided<[?, ?], offset: ?>>, %i: index, %
   %x = memref.load %s[%c0] : memref<?xf32, strided<[?], offset: ?>>
   return %x : f32
 }
+
+// memref.reshape: the source's pointers, offset 0, the static sizes as
+// constants and the dynamic ones loaded from the sizes' buffer (i32 sizes
+// sign-extended), row-major strides.
+// CHECK-LABEL: func.func @reshape(
+// CHECK:         %[[SIZES:.*]] = builtin.unrealized_conversion_cast %arg1 : memref<3xi32> to !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>
+// CHECK:         %[[C4:.*]] = llvm.mlir.constant(4 : index) : i64
+// CHECK:         %[[C1:.*]] = llvm.mlir.constant(1 : index) : i64
+// CHECK:         %[[P:.*]] = llvm.extractvalue %[[SIZES]][1]
+// CHECK:         %[[A:.*]] = llvm.getelementptr inbounds|nuw %[[P]][%[[C1]]] : (!llvm.ptr, i64) -> !llvm.ptr, i32
+// CHECK:         %[[L:.*]] = llvm.load %[[A]] : !llvm.ptr -> i32
+// CHECK:         %[[N:.*]] = llvm.sext %[[L]] : i32 to i64
+// CHECK:         %[[C2:.*]] = llvm.mlir.constant(2 : index) : i64
+// CHECK:         %[[ONE:.*]] = llvm.mlir.constant(1 : index) : i64
+// CHECK:         %[[STRIDE1:.*]] = llvm.mul %[[ONE]], %[[C2]] : i64
+// CHECK:         %[[STRIDE0:.*]] = llvm.mul %[[STRIDE1]], %[[N]] : i64
+// CHECK:         %[[ZERO:.*]] = llvm.mlir.constant(0 : index) : i64
+// CHECK:         llvm.insertvalue %[[ZERO]], %{{.*}}[2]
+// CHECK:         llvm.insertvalue %[[C4]], %{{.*}}[3, 0]
+// CHECK:         llvm.insertvalue %[[STRIDE0]], %{{.*}}[4, 0]
+// CHECK:         llvm.insertvalue %[[N]], %{{.*}}[3, 1]
+// CHECK:         llvm.insertvalue %[[STRIDE1]], %{{.*}}[4, 1]
+// CHECK:         llvm.insertvalue %[[C2]], %{{.*}}[3, 2]
+// CHECK:         llvm.insertvalue %[[ONE]], %{{.*}}[4, 2]
+func.func @reshape(%m: memref<24xf32>, %s: memref<3xi32>) -> memref<4x?x2xf32> {
+  %r = memref.reshape %m(%s) : (memref<24xf32>, memref<3xi32>) -> memref<4x?x2xf32>
+  return %r : memref<4x?x2xf32>
+}

@@ -218,3 +218,17 @@ func.func @transfers(%t: tensor<8xf32>, %o: tensor<8xf32>) -> tensor<8xf32> {
   %r = vector.transfer_write %w, %o[%c0] {in_bounds = [true]} : vector<8xf32>, tensor<8xf32>
   return %r : tensor<8xf32>
 }
+
+// tensor.reshape becomes memref.reshape of its source's buffer with the
+// sizes' buffer; a strided source (a function argument) is first copied
+// into a contiguous buffer, as upstream does.
+// CHECK-LABEL: func.func @reshape(
+// CHECK-SAME:    %[[T:.*]]: memref<2x6xf32, strided<[?, ?], offset: ?>>, %[[S:.*]]: memref<2xindex, strided<[?], offset: ?>>
+// CHECK:         %[[C:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x6xf32>
+// CHECK-NEXT:    memref.copy %[[T]], %[[C]]
+// CHECK-NEXT:    %[[R:.*]] = memref.reshape %[[C]](%[[S]]) : (memref<2x6xf32>, memref<2xindex, strided<[?], offset: ?>>) -> memref<3x4xf32>
+// CHECK-NEXT:    return %[[R]]
+func.func @reshape(%t: tensor<2x6xf32>, %s: tensor<2xindex>) -> tensor<3x4xf32> {
+  %r = tensor.reshape %t(%s) : (tensor<2x6xf32>, tensor<2xindex>) -> tensor<3x4xf32>
+  return %r : tensor<3x4xf32>
+}

@@ -16,7 +16,7 @@ pub use access::{cast_compatible, AtomicRmwOp, CastOp, CopyOp, DimOp, LoadOp, St
 pub use alloc::{AllocOp, AllocaOp, AllocaScopeOp, AllocaScopeReturnOp, DeallocOp, ReallocOp};
 pub use global::{GetGlobalOp, GlobalOp};
 pub use metadata::{AssumeAlignmentOp, ExtractAlignedPointerAsIndexOp, ExtractStridedMetadataOp, RankOp};
-pub use reshape::{collapsed_type, expanded_type, CollapseShapeOp, ExpandShapeOp};
+pub use reshape::{collapsed_type, expanded_type, CollapseShapeOp, ExpandShapeOp, ReshapeOp};
 pub use view::{rank_reduced_subview_type, subview_type, ReinterpretCastOp, SubViewOp, TransposeOp, ViewOp};
 
 use ir::dialect::{AttrConstraint, TypeConstraint};
@@ -71,15 +71,16 @@ pub(crate) fn quoted(ctx: &Context, ty: Type) -> String {
     format!("'{}'", ctx.print_type(ty))
 }
 
-/// Whether `op` only gives another view of a memref operand (a subview, a
-/// cast, a reshape...: no allocation, no region): its memref results may
-/// alias that operand's memory.
-pub fn is_view_like(ir: &Ir, op: OpId) -> bool {
+/// The buffer `op` gives another view of, if it only does that (a subview,
+/// a cast, a reshape...: no allocation, no region): its first memref
+/// operand, which its memref results may alias. Other memref operands (a
+/// reshape's sizes) are only read.
+pub fn view_source(ir: &Ir, op: OpId) -> Option<ir::Value> {
     let ctx = ir.ctx();
-    let has_memref_operand = ir.operands(op).iter().any(|&v| ir.value_type(v).is_memref(ctx));
+    let source = ir.operands(op).iter().copied().find(|&v| ir.value_type(v).is_memref(ctx))?;
     let has_memref_result = ir.results(op).iter().any(|&v| ir.value_type(v).is_memref(ctx));
     let allocates = ir.memory_effects(op).unwrap_or_default().iter().any(|e| e.kind == ir::effects::EffectKind::Allocate);
-    has_memref_operand && has_memref_result && !allocates && ir.regions(op).is_empty()
+    (has_memref_result && !allocates && ir.regions(op).is_empty()).then_some(source)
 }
 
 /// The memref dialect.
@@ -105,6 +106,7 @@ pub fn dialect() -> Dialect {
         .with_op::<ReinterpretCastOp>()
         .with_op::<TransposeOp>()
         .with_op::<ExpandShapeOp>()
+        .with_op::<ReshapeOp>()
         .with_op::<CollapseShapeOp>()
         .with_op::<ExtractStridedMetadataOp>()
         .with_op::<ExtractAlignedPointerAsIndexOp>()

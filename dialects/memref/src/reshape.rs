@@ -1,11 +1,13 @@
 //! Reshapes of a buffer in place: `memref.expand_shape` splits each
 //! dimension into a group of dimensions and `memref.collapse_shape` merges
 //! groups of contiguous dimensions. The result's strided layout follows
-//! from the source's and must be the one declared.
+//! from the source's and must be the one declared. `memref.reshape` reads
+//! the new sizes of a contiguous buffer from a buffer of sizes.
 //!
 //! ```mlir
 //! %e = memref.expand_shape %m [[0, 1], [2]] output_shape [%n, 4, 8] : memref<?x8xf32> into memref<?x4x8xf32>
 //! %c = memref.collapse_shape %e [[0, 1], [2]] : memref<?x4x8xf32> into memref<?x8xf32>
+//! %r = memref.reshape %c(%sizes) : (memref<?x8xf32>, memref<2xindex>) -> memref<?x?xf32>
 //! ```
 
 use ir::constraints::INDEX;
@@ -15,7 +17,16 @@ use ir::types::DYNAMIC;
 use ir::verifier::op_error;
 use ir::{define_op, mixed_list, Context, Diagnostic, Ir, OpId, Type};
 
-use crate::{layout, quoted, DENSE_I64_ARRAY, STRIDED_MEMREF};
+use ir::dialect::TypeConstraint;
+
+use crate::{is_1d_memref, layout, quoted, ANY_MEMREF, DENSE_I64_ARRAY, STRIDED_MEMREF};
+
+/// The sizes operand of `memref.reshape`.
+const SHAPE_MEMREF: TypeConstraint = TypeConstraint {
+    description: "1D memref of signless integer or index values",
+    check: |ctx, t| is_1d_memref(ctx, t, |ctx, e| e.is_signless_int_or_index(ctx)),
+    buildable: None,
+};
 
 /// `[[0, 1], [2]]`: groups of dimension indices.
 const REASSOCIATION: AttrConstraint = AttrConstraint {
@@ -56,6 +67,52 @@ define_op! {
             name_results: Some(|_, _| vec![Some("collapse_shape".to_string())]),
         },
     }
+}
+
+define_op! {
+    /// Gives a contiguous buffer the sizes read from a 1-D buffer of sizes, without copying it.
+    pub struct ReshapeOp = "memref.reshape" {
+        operands: [source: Single(ANY_MEMREF), shape: Single(SHAPE_MEMREF)],
+        results: [result: Single(ANY_MEMREF)],
+        traits: [PURE],
+        format: "$source `(` $shape `)` attr-dict `:` functional-type(operands, results)",
+        extra: {
+            verify: Some(verify_memref_reshape),
+            name_results: Some(|_, _| vec![Some("reshape".to_string())]),
+        },
+    }
+}
+
+/// Same element type; identity layouts; a shape operand as long as the
+/// result's rank (static when the result is ranked).
+fn verify_memref_reshape(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
+    let ctx = ir.ctx();
+    let reshape = ReshapeOp(op);
+    let (source, shape, result) =
+        (ir.value_type(reshape.source(ir)), ir.value_type(reshape.shape(ir)), ir.value_type(reshape.result(ir)));
+    if source.shaped_element(ctx) != result.shaped_element(ctx) {
+        return Err(op_error(ir, op, "element types of source and destination memref types should be the same"));
+    }
+    if source.shape(ctx).is_some() && !layout::has_identity_layout(ctx, source) {
+        return Err(op_error(ir, op, "source memref type should have identity affine map"));
+    }
+    let length = shape.shape(ctx).and_then(|s| s.first().copied()).unwrap_or(DYNAMIC);
+    if let Some(result_shape) = result.shape(ctx) {
+        if !layout::has_identity_layout(ctx, result) {
+            return Err(op_error(ir, op, "result memref type should have identity affine map"));
+        }
+        if length == DYNAMIC {
+            return Err(op_error(
+                ir,
+                op,
+                "cannot use shape operand with dynamic length to reshape to statically-ranked memref type",
+            ));
+        }
+        if length != result_shape.len() as i64 {
+            return Err(op_error(ir, op, "length of shape operand differs from the result's memref rank"));
+        }
+    }
+    Ok(())
 }
 
 fn groups(ir: &Ir, op: OpId) -> Reassociation {

@@ -630,3 +630,51 @@ func.func @scope_return_parent(%v: f32) {
   // expected-error@+1 {{'memref.alloca_scope.return' op expects parent op 'memref.alloca_scope'}}
   memref.alloca_scope.return %v : f32
 }
+
+// -----
+
+func.func @reshape_element_type(%m: memref<2x6xf32>, %s: memref<2xindex>) {
+  // expected-error@+1 {{'memref.reshape' op element types of source and destination memref types should be the same}}
+  %r = memref.reshape %m(%s) : (memref<2x6xf32>, memref<2xindex>) -> memref<3x4xi32>
+  return
+}
+
+// -----
+
+func.func @reshape_strided_source(%m: memref<2x6xf32, strided<[7, 1]>>, %s: memref<2xindex>) {
+  // expected-error@+1 {{'memref.reshape' op source memref type should have identity affine map}}
+  %r = memref.reshape %m(%s) : (memref<2x6xf32, strided<[7, 1]>>, memref<2xindex>) -> memref<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_strided_result(%m: memref<2x6xf32>, %s: memref<2xindex>) {
+  // expected-error@+1 {{'memref.reshape' op result memref type should have identity affine map}}
+  %r = memref.reshape %m(%s) : (memref<2x6xf32>, memref<2xindex>) -> memref<3x4xf32, strided<[8, 1]>>
+  return
+}
+
+// -----
+
+func.func @reshape_dynamic_length(%m: memref<2x6xf32>, %s: memref<?xindex>) {
+  // expected-error@+1 {{'memref.reshape' op cannot use shape operand with dynamic length to reshape to statically-ranked memref type}}
+  %r = memref.reshape %m(%s) : (memref<2x6xf32>, memref<?xindex>) -> memref<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_length(%m: memref<2x6xf32>, %s: memref<3xindex>) {
+  // expected-error@+1 {{'memref.reshape' op length of shape operand differs from the result's memref rank}}
+  %r = memref.reshape %m(%s) : (memref<2x6xf32>, memref<3xindex>) -> memref<3x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_shape_type(%m: memref<2x6xf32>, %s: memref<2xf32>) {
+  // expected-error@+1 {{'memref.reshape' op operand #1 must be 1D memref of signless integer or index values, but got 'memref<2xf32>'}}
+  %r = memref.reshape %m(%s) : (memref<2x6xf32>, memref<2xf32>) -> memref<3x4xf32>
+  return
+}

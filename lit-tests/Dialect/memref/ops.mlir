@@ -128,6 +128,22 @@ func.func @reshapes(%m: memref<8x16x4xf32>, %d: memref<?x32xf32>, %s: memref<4x8
   return
 }
 
+// Reshapes whose sizes come from a buffer: ranked (static or dynamic
+// sizes), unranked from a dynamic-length shape, from an unranked source.
+// CHECK-LABEL: func.func @reshape_from_buffer(%arg0: memref<2x6xf32>, %arg1: memref<2xindex>, %arg2: memref<?xi32>, %arg3: memref<*xf32>) {
+// CHECK-NEXT: %reshape = memref.reshape %arg0(%arg1) : (memref<2x6xf32>, memref<2xindex>) -> memref<3x4xf32>
+// CHECK-NEXT: %reshape_0 = memref.reshape %arg0(%arg1) : (memref<2x6xf32>, memref<2xindex>) -> memref<?x?xf32>
+// CHECK-NEXT: %reshape_1 = memref.reshape %arg0(%arg2) : (memref<2x6xf32>, memref<?xi32>) -> memref<*xf32>
+// CHECK-NEXT: %reshape_2 = memref.reshape %arg3(%arg1) {tag} : (memref<*xf32>, memref<2xindex>) -> memref<12x1xf32>
+// CHECK-NEXT: return
+func.func @reshape_from_buffer(%m: memref<2x6xf32>, %s: memref<2xindex>, %d: memref<?xi32>, %u: memref<*xf32>) {
+  %0 = memref.reshape %m(%s) : (memref<2x6xf32>, memref<2xindex>) -> memref<3x4xf32>
+  %1 = memref.reshape %m(%s) : (memref<2x6xf32>, memref<2xindex>) -> memref<?x?xf32>
+  %2 = memref.reshape %m(%d) : (memref<2x6xf32>, memref<?xi32>) -> memref<*xf32>
+  %3 = memref.reshape %u(%s) {tag} : (memref<*xf32>, memref<2xindex>) -> memref<12x1xf32>
+  return
+}
+
 // Descriptor metadata (result packs named like upstream), pointers, ranks
 // and alignment assumptions.
 // CHECK-LABEL: func.func @metadata(%arg0: memref<8x?xf32, strided<[?, 1], offset: ?>>, %arg1: memref<64xf32, 3>, %arg2: memref<f32>, %arg3: memref<*xf32>) -> index {

@@ -165,10 +165,7 @@ impl FunctionDeallocation<'_> {
                 v = init;
                 continue;
             }
-            if !memref::is_view_like(ir, op) {
-                return None;
-            }
-            v = *ir.operands(op).iter().find(|&&o| ir.value_type(o).is_memref(ir.ctx()))?;
+            v = memref::view_source(ir, op)?;
         }
     }
 
@@ -362,7 +359,7 @@ impl FunctionDeallocation<'_> {
                 .map(|(_, &r)| r)
                 .collect();
         }
-        if memref::is_view_like(ir, op) {
+        if memref::view_source(ir, op).is_some_and(|source| ir.operands(op).get(index) == Some(&source)) {
             return ir.results(op).iter().copied().filter(|&r| ir.value_type(r).is_memref(ir.ctx())).collect();
         }
         Vec::new()

@@ -187,8 +187,7 @@ fn check_kernel_operands(ir: &Ir, function: OpId) -> Result<(), Diagnostic> {
 
 /// The buffer `v` is a view of (through subviews, casts, reshapes), or `v`.
 fn buffer_root(ir: &Ir, mut v: Value) -> Value {
-    while let Some(op) = ir.defining_op(v).filter(|&o| memref::is_view_like(ir, o)) {
-        let Some(&source) = ir.operands(op).iter().find(|&&o| ir.value_type(o).is_memref(ir.ctx())) else { break };
+    while let Some(source) = ir.defining_op(v).and_then(|o| memref::view_source(ir, o)) {
         v = source;
     }
     v

@@ -22,7 +22,7 @@ pub fn register_bufferizable_ops(ctx: &Context) {
     if ctx.interface::<dyn Bufferizable>(ctx.op_name("tensor.empty")).is_some() {
         return;
     }
-    let models: [(&'static str, &'static dyn Bufferizable); 33] = [
+    let models: [(&'static str, &'static dyn Bufferizable); 34] = [
         ("arith.constant", &constant::ConstantModel),
         ("bufferization.to_tensor", &bufferization::ToTensorModel),
         ("bufferization.to_buffer", &bufferization::ToBufferModel),
@@ -52,6 +52,7 @@ pub fn register_bufferizable_ops(ctx: &Context) {
         ("tensor.cast", &tensor_views::CAST),
         ("tensor.expand_shape", &tensor_views::EXPAND_SHAPE),
         ("tensor.collapse_shape", &tensor_views::COLLAPSE_SHAPE),
+        ("tensor.reshape", &tensor_views::RESHAPE),
         ("tensor.dim", &tensor_views::ShapeQueryModel),
         ("tensor.rank", &tensor_views::ShapeQueryModel),
         ("vector.transfer_read", &vector::TransferReadModel),

@@ -1,15 +1,15 @@
 //! Bufferization of the ops that see a tensor's elements another way
 //! without moving them: `tensor.cast` becomes `memref.cast`,
-//! `tensor.expand_shape`/`collapse_shape` become their memref twins, and
-//! `tensor.dim`/`tensor.rank` read the buffer's shape.
+//! `tensor.expand_shape`/`collapse_shape`/`reshape` become their memref
+//! twins, and `tensor.dim`/`tensor.rank` read the buffer's shape.
 //!
-//! A view shares its source's buffer. The one exception is collapsing
+//! A view shares its source's buffer. The exceptions are collapsing
 //! dimensions of a buffer that are not contiguous in memory (a strided
-//! view): the source is first copied into a contiguous buffer, as upstream
-//! does.
+//! view) and reshaping a buffer without the identity layout: the source is
+//! first copied into a contiguous buffer, as upstream does.
 
 use dialect_memref as memref;
-use dialect_tensor::{CastOp, CollapseShapeOp, DimOp, ExpandShapeOp, RankOp};
+use dialect_tensor::{CastOp, CollapseShapeOp, DimOp, ExpandShapeOp, RankOp, ReshapeOp};
 use ir::rewrite::InsertPoint;
 use ir::verifier::op_error;
 use ir::{shape, Diagnostic, OpId, Type, Value};
@@ -18,8 +18,9 @@ use crate::analysis::AnalysisState;
 use crate::bufferizable::{Access, Bufferizable};
 use crate::bufferizer::Bufferizer;
 
-/// An op whose result is a view of its first operand; `make` builds the
-/// memref view of `buffer` before the op.
+/// An op whose result is a view of its first operand (which it does not
+/// read) and which reads its other tensor operands (a reshape's sizes);
+/// `make` builds the memref view of `buffer` before the op.
 pub struct ViewModel {
     make: fn(&mut Bufferizer<'_, '_>, OpId, Value) -> Result<Value, Diagnostic>,
 }
@@ -27,10 +28,15 @@ pub struct ViewModel {
 pub static CAST: ViewModel = ViewModel { make: cast };
 pub static EXPAND_SHAPE: ViewModel = ViewModel { make: expand_shape };
 pub static COLLAPSE_SHAPE: ViewModel = ViewModel { make: collapse_shape };
+pub static RESHAPE: ViewModel = ViewModel { make: reshape };
 
 impl Bufferizable for ViewModel {
-    fn access(&self, _: &AnalysisState<'_>, _: OpId, _: usize) -> Access {
-        Access::NONE
+    fn access(&self, _: &AnalysisState<'_>, _: OpId, operand: usize) -> Access {
+        if operand == 0 {
+            Access::NONE
+        } else {
+            Access::READ
+        }
     }
 
     fn aliases(&self, state: &AnalysisState<'_>, op: OpId, operand: usize) -> Vec<Value> {
@@ -126,6 +132,30 @@ fn collapse_shape(b: &mut Bufferizer<'_, '_>, op: OpId, buffer: Value) -> Result
     let view = b
         .rewriter
         .build::<memref::CollapseShapeOp>(at, location, &[&[source]], &[ty], &reassociation)
+        .map_err(|e| Diagnostic::error(location, e.0))?;
+    Ok(b.ir().result(view.0, 0))
+}
+
+/// `memref.reshape` of the buffer (copied first when its layout is not the
+/// identity) with the sizes' buffer.
+fn reshape(b: &mut Bufferizer<'_, '_>, op: OpId, buffer: Value) -> Result<Value, Diagnostic> {
+    let ir = b.ir();
+    let reshape = ReshapeOp(op);
+    let (shape, result, location) = (reshape.shape(ir), reshape.result(ir), ir.op(op).location);
+    let at = InsertPoint::Before(op);
+    let buffer_type = ir.value_type(buffer);
+    let source = if buffer_type.shape(ir.ctx()).is_some() && !memref::layout::has_identity_layout(ir.ctx(), buffer_type) {
+        let contiguous = b.alloc_like(at, location, buffer)?;
+        b.copy(at, location, buffer, contiguous)?;
+        contiguous
+    } else {
+        buffer
+    };
+    let sizes = b.buffer(shape)?;
+    let ty = b.memref_type(b.ir().value_type(result));
+    let view = b
+        .rewriter
+        .build::<memref::ReshapeOp>(at, location, &[&[source], &[sizes]], &[ty], &[])
         .map_err(|e| Diagnostic::error(location, e.0))?;
     Ok(b.ir().result(view.0, 0))
 }
