@@ -232,3 +232,33 @@ func.func @reshape(%t: tensor<2x6xf32>, %s: tensor<2xindex>) -> tensor<3x4xf32> 
   %r = tensor.reshape %t(%s) : (tensor<2x6xf32>, tensor<2xindex>) -> tensor<3x4xf32>
   return %r : tensor<3x4xf32>
 }
+
+// scf.while whose condition passes the iteration's buffer to the after
+// region: a value the body computes in a new buffer is copied back into
+// it, so the loop carries one buffer (as scf.for does).
+// CHECK-LABEL: func.func @while_recomputes(
+// CHECK:         scf.while (%[[A:.*]] = %arg0)
+// CHECK:           scf.condition(%{{.*}}) %[[A]]
+// CHECK:         ^bb0(%[[B:.*]]: memref<4xf32, strided<[?], offset: ?>>):
+// CHECK:           %[[NEW:.*]] = memref.alloc()
+// CHECK:           linalg.generic {{.*}} ins(%[[B]] : {{.*}}) outs(%[[NEW]] :
+// CHECK:           memref.copy %[[NEW]], %[[B]]
+// CHECK-NEXT:      scf.yield %[[B]]
+func.func @while_recomputes(%t: tensor<4xf32>, %limit: f32) -> tensor<4xf32> {
+  %c0 = arith.constant 0 : index
+  %r = scf.while (%a = %t) : (tensor<4xf32>) -> tensor<4xf32> {
+    %x = tensor.extract %a[%c0] : tensor<4xf32>
+    %go = arith.cmpf ogt, %x, %limit : f32
+    scf.condition(%go) %a : tensor<4xf32>
+  } do {
+  ^bb0(%b: tensor<4xf32>):
+    %e = tensor.empty() : tensor<4xf32>
+    %h = linalg.generic {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]} ins(%b : tensor<4xf32>) outs(%e : tensor<4xf32>) {
+    ^bb0(%v: f32, %o: f32):
+      %w = arith.mulf %v, %v : f32
+      linalg.yield %w : f32
+    } -> tensor<4xf32>
+    scf.yield %h : tensor<4xf32>
+  }
+  return %r : tensor<4xf32>
+}

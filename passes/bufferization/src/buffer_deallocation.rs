@@ -31,7 +31,8 @@
 //! Upstream's ownership-based deallocation handles the mixed cases with
 //! run-time ownership flags instead of copies, and buffers that a loop
 //! carries from one iteration to the next, which are reported here (one-shot
-//! bufferization never makes them: `scf.for` keeps one buffer per loop).
+//! bufferization makes them only for an `scf.while` whose condition does
+//! not pass the iteration's buffer on: loops otherwise keep one buffer).
 //! Results of functions in a call cycle and of external functions are
 //! taken as not owned (never freed by the caller).
 

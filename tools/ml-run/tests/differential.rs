@@ -9,8 +9,9 @@
 //!
 //! A program whose upstream pipeline is not the translation of its flags
 //! (a tensor program that upstream bufferizes with other options, say)
-//! gives it on a line of its own: `// UPSTREAM-OPT: --one-shot-bufferize=...`,
-//! used instead of the RUN line's ml-opt flags.
+//! gives it on a line of its own: `// UPSTREAM-OPT: --one-shot-bufferize=...`
+//! (words as a shell splits them), used instead of the RUN line's ml-opt
+//! flags.
 
 mod support;
 
@@ -67,10 +68,15 @@ fn upstream() -> Option<Upstream> {
     Some(Upstream { opt, runner, shared_libs: libs.map(|l| l.display().to_string()).join(",") })
 }
 
-/// The program's RUN line, its commands split at the pipes.
+/// The program's RUN line, its commands split at the pipes and into words
+/// as a shell would (`--pass="a b"` is one word).
 fn run_commands(text: &str) -> Result<Vec<Vec<String>>, Failed> {
     let line = text.lines().find_map(|l| l.trim_start().strip_prefix("// RUN:")).ok_or("the program has no RUN line")?;
-    Ok(line.split('|').map(|c| c.split_whitespace().map(str::to_string).collect()).collect())
+    line.split('|').map(shell_words).collect()
+}
+
+fn shell_words(command: &str) -> Result<Vec<String>, Failed> {
+    shlex::split(command).ok_or_else(|| Failed::from(format!("unbalanced quotes in `{command}`")))
 }
 
 /// Runs `first | second` (each a program and its arguments); stdout.
@@ -144,7 +150,7 @@ fn check(path: &Path, tools_dir: &Path) -> Result<(), Failed> {
     match override_flags {
         Some(flags) => {
             their_opt.push(file.clone());
-            their_opt.extend(flags.split_whitespace().map(str::to_string));
+            their_opt.extend(shell_words(flags)?);
         }
         None => {
             for word in &opt[1..] {

@@ -301,9 +301,20 @@ fn canonical_buffer(ir: &Ir, mut v: Value) -> Value {
     }
 }
 
+/// The after-region argument of `scf.while` `op` that its `scf.condition`
+/// passes `before` (an argument of the before region) to, if any: the same
+/// buffer, seen from the after region.
+fn forwarded_argument(ir: &Ir, op: OpId, before: Value) -> Option<Value> {
+    let condition = ir.regions(op).first().and_then(|&r| ir.entry_block(r)).and_then(|b| ir.terminator(b))?;
+    let j = ConditionOp(condition).args(ir).iter().position(|&v| v == before)?;
+    body_arguments(ir, op, 1).get(j).copied().filter(|&a| ir.value_type(a) == ir.value_type(before))
+}
+
 /// `scf.yield`: in a loop, a value in another buffer than the iteration
-/// argument's is copied into it (`scf.for`) or passed as the next
-/// iteration's buffer (`scf.while`); in a branch the buffer is yielded.
+/// argument's is copied into it (`scf.for`, and `scf.while` when its
+/// condition passes the iteration's buffer on to the after region) or else
+/// passed as the next iteration's buffer (`scf.while`); in a branch the
+/// buffer is yielded.
 pub struct YieldModel;
 
 impl Bufferizable for YieldModel {
@@ -352,7 +363,15 @@ impl Bufferizable for YieldModel {
                         return Err(op_error(b.ir(), op, "yields more values than the loop carries"));
                     };
                     let ty = b.ir().value_type(before);
-                    b.cast_or_copy(at, location, buffer, ty)?
+                    match forwarded_argument(b.ir(), p, before) {
+                        // The after region holds the iteration's buffer: the
+                        // new value goes back into it, as in `scf.for`.
+                        Some(carried) if canonical_buffer(b.ir(), buffer) != canonical_buffer(b.ir(), carried) => {
+                            b.copy(at, location, buffer, carried)?;
+                            b.cast_or_copy(at, location, carried, ty)?
+                        }
+                        _ => b.cast_or_copy(at, location, buffer, ty)?,
+                    }
                 }
                 _ => buffer,
             };
