@@ -6,7 +6,9 @@
 //! `// -----` chunk: every `linalg.*` op but `linalg.yield` and
 //! `linalg.index`. Upstream's default control fuses into contractions
 //! even where that recomputes the producer (our default refuses, see
-//! `fuse-into-contractions`), so the comparison turns that option on.
+//! `fuse-into-contractions`), so the comparison turns that option on; where
+//! our default leaves more ops than upstream, its remarks must say that
+//! this is why.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,18 +32,36 @@ fn count_structured_ops(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Generalizes `input`, fuses it with both tools; returns (ours, upstream's) per chunk.
-fn compare(input: &Path, our_flags: &str) -> (Vec<usize>, Vec<usize>) {
-    let ml_opt = env!("CARGO_BIN_EXE_ml-opt");
-    let generic = run(ml_opt, &["--split-input-file", "--generalize"], input);
+/// `input` generalized by ml-opt, written to a temporary file `name`.
+fn generalized(input: &Path, name: &str) -> PathBuf {
+    let generic = run(env!("CARGO_BIN_EXE_ml-opt"), &["--split-input-file", "--generalize"], input);
     let dir = std::env::temp_dir().join(format!("fusion-vs-upstream-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, generic).expect("written");
+    path
+}
+
+/// Generalizes `input`, fuses it with both tools; returns (ours, upstream's) per chunk.
+fn compare(input: &Path, our_flags: &str) -> (Vec<usize>, Vec<usize>) {
     let name = input.file_name().expect("a file").to_string_lossy().into_owned();
-    let generalized = dir.join(format!("{name}.generic.mlir"));
-    std::fs::write(&generalized, generic).expect("written");
-    let ours = run(ml_opt, &["--split-input-file", our_flags], &generalized);
-    let theirs = run(upstream(), &["--split-input-file", "--linalg-fuse-elementwise-ops"], &generalized);
+    let generic = generalized(input, &format!("{name}.generic.mlir"));
+    let ours = run(env!("CARGO_BIN_EXE_ml-opt"), &["--split-input-file", our_flags], &generic);
+    let theirs = run(upstream(), &["--split-input-file", "--linalg-fuse-elementwise-ops"], &generic);
     (count_structured_ops(&ours), count_structured_ops(&theirs))
+}
+
+/// The fuse remarks of chunk `chunk` of `input` (generalized).
+fn remarks(input: &Path, chunk: usize) -> String {
+    let name = input.file_name().expect("a file").to_string_lossy().into_owned();
+    let generic = std::fs::read_to_string(generalized(input, &format!("{name}.generic.mlir"))).expect("read");
+    let text = generic.split("// -----").nth(chunk).expect("the chunk exists");
+    let path =
+        std::env::temp_dir().join(format!("fusion-vs-upstream-{}", std::process::id())).join(format!("{name}.{chunk}.mlir"));
+    std::fs::write(&path, text).expect("written");
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_ml-opt")).args(["--fuse", "--remarks=fuse"]).arg(&path).output().expect("ml-opt runs");
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn check(inputs: &[PathBuf]) {
@@ -58,6 +78,19 @@ fn check(inputs: &[PathBuf]) {
         }
         total_ours += ours.iter().sum::<usize>();
         total_theirs += theirs.iter().sum::<usize>();
+        // The default policy leaves more only to avoid recomputation.
+        let (default, _) = compare(input, "--fuse");
+        for (chunk, (&d, &t)) in default.iter().zip(&theirs).enumerate() {
+            if d > t {
+                let said = remarks(input, chunk);
+                assert!(
+                    said.contains("would compute the producer again"),
+                    "{} chunk {chunk}: the default leaves {d} ops, upstream {t}, and the remarks do not say why:\n{said}",
+                    input.display()
+                );
+                println!("{} #{chunk}: default {d} (not fused into a contraction), upstream {t}", input.display());
+            }
+        }
         // Duplicating cheap multi-use producers never leaves more ops.
         let (lenient, _) = compare(input, "--fuse=allow-multi-use fuse-into-contractions=true");
         for (chunk, (&l, &o)) in lenient.iter().zip(&ours).enumerate() {
