@@ -101,4 +101,17 @@ llvm.func @dominance_order(%a: i32) -> i32 {
   llvm.br ^use
 }
 
+// CHECK-LABEL: define i32 @weighted(i1 %0)
+// CHECK-NEXT:    br i1 %0, label %{{[0-9]+}}, label %{{[0-9]+}}, !prof ![[$CW:[0-9]+]]
+llvm.func @weighted(%c: i1) -> i32 {
+  llvm.cond_br %c weights([9, 1]), ^yes, ^no
+^yes:
+  %one = llvm.mlir.constant(1 : i32) : i32
+  llvm.return %one : i32
+^no:
+  %zero = llvm.mlir.constant(0 : i32) : i32
+  llvm.return %zero : i32
+}
+
 // CHECK: ![[$W]] = !{!"branch_weights", i32 5, i32 3, i32 1}
+// CHECK: ![[$CW]] = !{!"branch_weights", i32 9, i32 1}

@@ -81,4 +81,13 @@ llvm.func @attributes(%p: !llvm.ptr {llvm.align = 16 : i64, llvm.noalias, llvm.n
   llvm.return %i : i32
 }
 
+// Calling conventions, visibility and unnamed_addr written as keywords;
+// the tail call kind of a call.
+// CHECK:       define internal hidden fastcc i32 @fast(i32 %0) local_unnamed_addr
+// CHECK:         %2 = tail call fastcc i32 @fast(i32 %0)
+llvm.func internal hidden local_unnamed_addr fastcc @fast(%a: i32) -> i32 {
+  %0 = llvm.call fastcc tail @fast(%a) : (i32) -> i32
+  llvm.return %0 : i32
+}
+
 // CHECK: attributes #[[ATTRS]] = { nounwind "frame-pointer"="all" }

@@ -204,6 +204,53 @@ pub fn print_linkage(p: &mut OpPrinter<'_>, attr: Option<Attribute>) {
     }
 }
 
+/// Calling conventions, written as a keyword before a function's name or
+/// a call's callee (`ccc`, the default, is left out when printing).
+pub const CCONVS: &[&str] = &[
+    "ccc",
+    "fastcc",
+    "coldcc",
+    "cc_10",
+    "ghccc",
+    "cc_11",
+    "webkit_jscc",
+    "anyregcc",
+    "preserve_mostcc",
+    "preserve_allcc",
+    "swiftcc",
+    "cxx_fast_tlscc",
+    "tailcc",
+    "x86_stdcallcc",
+    "x86_fastcallcc",
+    "arm_apcscc",
+    "arm_aapcscc",
+    "arm_aapcs_vfpcc",
+    "x86_thiscallcc",
+    "ptx_kernel",
+    "ptx_device",
+    "x86_vectorcallcc",
+    "amdgpu_kernel",
+];
+
+/// Tail call kinds of `llvm.call`, written after its calling convention.
+pub const TAIL_CALL_KINDS: &[&str] = &["none", "tail", "musttail", "notail"];
+
+/// `#llvm.<mnemonic><keyword>` for the first of `keywords` that comes next.
+pub fn parse_optional_enum_keyword(p: &mut OpParser<'_, '_>, keywords: &[&str], mnemonic: &str) -> Option<Attribute> {
+    let keyword = keywords.iter().find(|k| p.peek_keyword(k))?;
+    p.parse_optional_keyword(keyword);
+    Some(llvm_attr(p.ctx(), &format!("{mnemonic}<{keyword}>")))
+}
+
+/// Prints `keyword ` of an `#llvm.<mnemonic><keyword>` attribute unless it
+/// is the default.
+pub fn print_enum_keyword(p: &mut OpPrinter<'_>, attr: Option<Attribute>, mnemonic: &str, default: &str) {
+    if let Some(keyword) = attr.and_then(|a| llvm_attr_inner(p.ctx(), a, mnemonic)).filter(|&k| k != default) {
+        p.write(keyword);
+        p.write(" ");
+    }
+}
+
 /// `#llvm.cconv<ccc>` by default.
 pub const CCONV: AttrConstraint = AttrConstraint {
     description: "LLVM calling convention",
@@ -247,6 +294,26 @@ pub const DENSE_I32_ARRAY: AttrConstraint = AttrConstraint {
     check: |ctx, a| matches!(a.data(ctx), AttrData::DenseArray { element, .. } if element.is_signless_int_of_width(ctx, 32)),
     parse: None,
     print: None,
+    default: None,
+};
+
+/// The branch weights of `llvm.cond_br`: `array<i32: ...>`, written `[3, 7]`
+/// after `weights`.
+pub const BRANCH_WEIGHTS: AttrConstraint = AttrConstraint {
+    description: "i32 dense array attribute",
+    check: DENSE_I32_ARRAY.check,
+    parse: Some(|p| {
+        let (values, weights) = ir::mixed_list::parse(p)?;
+        if !values.is_empty() {
+            return Err(p.error("expected constant branch weights"));
+        }
+        let weights: Vec<i32> = weights.iter().map(|&w| w as i32).collect();
+        Ok(Attribute::dense_i32_array(p.ctx(), &weights))
+    }),
+    print: Some(|p, a| {
+        let weights = a.as_dense_int_array(p.ctx()).unwrap_or_default();
+        p.write(&format!("[{}]", weights.iter().map(|w| w.to_string()).collect::<Vec<_>>().join(", ")));
+    }),
     default: None,
 };
 

@@ -16,6 +16,7 @@ use ir::syntax::{OpParser, OpPrinter, ParseResult};
 use ir::verifier::{op_error, verify_successor_operands};
 use ir::{define_op, Diagnostic, Dialect, Ir, OpId};
 
+use crate::attrs::BRANCH_WEIGHTS;
 use crate::{LLVM_INT_LIKE, LLVM_TYPE};
 
 define_op! {
@@ -35,10 +36,10 @@ define_op! {
     /// Jumps to one of two blocks depending on an `i1`.
     pub struct CondBrOp = "llvm.cond_br" {
         operands: [condition: Single(I1), trueDestOperands: Variadic(LLVM_TYPE), falseDestOperands: Variadic(LLVM_TYPE)],
-        attributes: [branch_weights: Optional(ANY_ATTR)],
+        attributes: [branch_weights: Optional(BRANCH_WEIGHTS)],
         successors: [trueDest: Single, falseDest: Single],
         traits: [TERMINATOR, PURE],
-        format: "$condition `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` $falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict",
+        format: "$condition (`weights` `(` $branch_weights^ `)`)? `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` $falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict",
         extra: {
             verify: Some(verify_cond_br),
         },

@@ -21,8 +21,8 @@ use ir::verifier::op_error;
 use ir::{define_op, AttrData, Attribute, Diagnostic, Dialect, Ir, OpId, Type};
 
 use crate::attrs::{
-    llvm_attr_inner, parse_optional_linkage, print_linkage, ADDRESS_SPACE, CCONV, FASTMATH_FLAGS, I64_ENUM_ZERO, LINKAGE,
-    OP_BUNDLE_SIZES, TAIL_CALL_KIND,
+    llvm_attr_inner, parse_optional_enum_keyword, parse_optional_linkage, print_enum_keyword, print_linkage, ADDRESS_SPACE,
+    CCONV, CCONVS, FASTMATH_FLAGS, I64_ENUM_ZERO, LINKAGE, OP_BUNDLE_SIZES, TAIL_CALL_KIND, TAIL_CALL_KINDS,
 };
 use crate::types::{self, LlvmType};
 use crate::{LLVM_POINTER, LLVM_TYPE};
@@ -175,11 +175,41 @@ pub(crate) fn register(dialect: Dialect) -> Dialect {
         .with_op::<GlobalDtorsOp>()
 }
 
-/// `[linkage] @name(args) [-> result] [attributes {...}] [body]`.
+/// Visibility keywords and their `visibility_` values (`default` is 0).
+const VISIBILITIES: &[(&str, i64)] = &[("default", 0), ("hidden", 1), ("protected", 2)];
+
+/// `unnamed_addr` keywords and their values (none is 0).
+const UNNAMED_ADDRS: &[(&str, i64)] = &[("local_unnamed_addr", 1), ("unnamed_addr", 2)];
+
+/// The `i64` attribute `name` from the first of `keywords` that comes next.
+fn parse_optional_i64_keyword(p: &mut OpParser<'_, '_>, keywords: &[(&str, i64)], name: &str) {
+    if let Some(&(keyword, value)) = keywords.iter().find(|(k, _)| p.peek_keyword(k)) {
+        p.parse_optional_keyword(keyword);
+        let ctx = p.context();
+        p.add_attribute(name, Attribute::integer(&ctx, i128::from(value), Type::integer(&ctx, 64)));
+    }
+}
+
+/// Prints the keyword of a nonzero `i64` enum attribute.
+fn print_i64_keyword(p: &mut OpPrinter<'_>, attr: Option<Attribute>, keywords: &[(&str, i64)]) {
+    let value = attr.and_then(|a| a.as_integer(p.ctx())).unwrap_or(0);
+    if let Some((keyword, _)) = keywords.iter().find(|&&(_, v)| v != 0 && i128::from(v) == value) {
+        p.write(keyword);
+        p.write(" ");
+    }
+}
+
+/// `[linkage] [visibility] [unnamed_addr] [cconv] @name(args) [-> result]
+/// [attributes {...}] [body]`.
 fn parse_func(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let ctx = p.context();
     if let Some(linkage) = parse_optional_linkage(p) {
         p.add_attribute("linkage", linkage);
+    }
+    parse_optional_i64_keyword(p, VISIBILITIES, "visibility_");
+    parse_optional_i64_keyword(p, UNNAMED_ADDRS, "unnamed_addr");
+    if let Some(cconv) = parse_optional_enum_keyword(p, CCONVS, "cconv") {
+        p.add_attribute("CConv", cconv);
     }
     let name = p.parse_symbol_name()?;
     p.add_attribute("sym_name", Attribute::string(&ctx, &name));
@@ -218,13 +248,19 @@ fn print_func(p: &mut OpPrinter<'_>, op: OpId) {
     let func = FuncOp(op);
     print_linkage(p, func.linkage(ir));
     p.write(" ");
+    print_i64_keyword(p, func.visibility_(ir), VISIBILITIES);
+    print_i64_keyword(p, func.unnamed_addr(ir), UNNAMED_ADDRS);
+    print_enum_keyword(p, func.CConv(ir), "cconv", "ccc");
     p.print_symbol_name(ir.symbol_name(op).unwrap_or(""));
     if let Some(LlvmType::Func { result, params, vararg }) = func.function_type_of(ir) {
         let returns_void = LlvmType::of(ir.ctx(), result) == Some(LlvmType::Void);
         let results = if returns_void { Vec::new() } else { vec![result] };
         function_like::print_signature(p, op, &params, &results, vararg);
     }
-    p.print_optional_attr_dict_with_keyword(op, &["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs"]);
+    p.print_optional_attr_dict_with_keyword(
+        op,
+        &["sym_name", "function_type", "linkage", "arg_attrs", "res_attrs", "visibility_", "unnamed_addr", "CConv"],
+    );
     function_like::print_body(p, op);
 }
 
@@ -245,10 +281,16 @@ fn verify_func(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     function_like::verify_entry_arguments(ir, op, &params)
 }
 
-/// `@callee(args)` or `%fptr(args)`, `[vararg(type)]`, attr-dict,
-/// `: [ptr-type,] (arg-types) -> result`.
+/// `[cconv] [tail-call-kind] @callee(args)` or `%fptr(args)`,
+/// `[vararg(type)]`, attr-dict, `: [ptr-type,] (arg-types) -> result`.
 fn parse_call(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let ctx = p.context();
+    if let Some(cconv) = parse_optional_enum_keyword(p, CCONVS, "cconv") {
+        p.add_attribute("CConv", cconv);
+    }
+    if let Some(kind) = parse_optional_enum_keyword(p, TAIL_CALL_KINDS, "tailcallkind") {
+        p.add_attribute("TailCallKind", kind);
+    }
     let callee_pointer = match p.parse_optional_symbol_name()? {
         Some(name) => {
             p.add_attribute("callee", Attribute::symbol_ref(&ctx, &name));
@@ -294,14 +336,15 @@ fn print_call(p: &mut OpPrinter<'_>, op: OpId) {
     let ctx = ir.ctx();
     let call = CallOp(op);
     let operands = call.callee_operands(ir).to_vec();
+    p.write(" ");
+    print_enum_keyword(p, call.CConv(ir), "cconv", "ccc");
+    print_enum_keyword(p, call.TailCallKind(ir), "tailcallkind", "none");
     let (pointer, args) = match call.callee(ir).and_then(|c| c.as_flat_symbol_ref(ctx)) {
         Some(name) => {
-            p.write(" ");
             p.print_symbol_name(ctx.str(name));
             (None, &operands[..])
         }
         None => {
-            p.write(" ");
             p.print_operand(operands[0]);
             (Some(operands[0]), &operands[1..])
         }
@@ -314,7 +357,7 @@ fn print_call(p: &mut OpPrinter<'_>, op: OpId) {
         p.print_type(ty);
         p.write(")");
     }
-    p.print_optional_attr_dict(op, &["callee", "var_callee_type", "operandSegmentSizes"]);
+    p.print_optional_attr_dict(op, &["callee", "var_callee_type", "operandSegmentSizes", "CConv", "TailCallKind"]);
     p.write(" : ");
     if let Some(pointer) = pointer {
         p.print_type(ir.value_type(pointer));

@@ -258,3 +258,22 @@ llvm.func @masked_memory(%p: !llvm.ptr, %m: vector<8xi1>, %v: vector<8xf32>) {
   llvm.intr.masked.store %0, %p, %m {alignment = 4 : i32} : vector<8xf32>, vector<8xi1> into !llvm.ptr
   llvm.return
 }
+
+// Keywords before a function's name (linkage, visibility, unnamed_addr,
+// calling convention) and a call's callee (calling convention, tail call
+// kind), and branch weights; defaults are left out.
+// CHECK-LABEL: llvm.func internal hidden local_unnamed_addr fastcc @keywords(%arg0: i1, %arg1: i32) -> i32 {
+// CHECK-NEXT:    %0 = llvm.call fastcc tail @keywords(%arg0, %arg1) : (i1, i32) -> i32
+// CHECK-NEXT:    %1 = llvm.call musttail @keywords(%arg0, %0) : (i1, i32) -> i32
+// CHECK-NEXT:    llvm.cond_br %arg0 weights([3, 7]), ^bb1, ^bb2
+// CHECK:       llvm.func protected unnamed_addr @plain()
+llvm.func internal hidden local_unnamed_addr fastcc @keywords(%c: i1, %a: i32) -> i32 {
+  %0 = llvm.call fastcc tail @keywords(%c, %a) : (i1, i32) -> i32
+  %1 = llvm.call ccc musttail @keywords(%c, %0) : (i1, i32) -> i32
+  llvm.cond_br %c weights([3, 7]), ^bb1, ^bb2
+^bb1:
+  llvm.return %0 : i32
+^bb2:
+  llvm.return %1 : i32
+}
+llvm.func protected unnamed_addr ccc @plain()
