@@ -87,3 +87,18 @@ func.func @strided_copy(%a: memref<7x3xf32, strided<[?, ?], offset: ?>>, %b: mem
   memref.copy %a, %b : memref<7x3xf32, strided<[?, ?], offset: ?>> to memref<7x3xf32>
   return
 }
+
+// memref.atomic_rmw: llvm.atomicrmw on the element's address, acq_rel.
+// CHECK-LABEL: func.func @atomics(
+// CHECK:         %[[P:.*]] = llvm.getelementptr inbounds|nuw %{{.*}}[%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, f32
+// CHECK-NEXT:    llvm.atomicrmw fadd %[[P]], %arg2 acq_rel : !llvm.ptr, f32
+// CHECK:         llvm.atomicrmw fmaximum %{{.*}}, %arg2 acq_rel : !llvm.ptr, f32
+// CHECK:         llvm.atomicrmw umin %{{.*}}, %arg4 acq_rel : !llvm.ptr, i32
+// CHECK:         llvm.atomicrmw xchg %{{.*}}, %arg4 acq_rel : !llvm.ptr, i32
+func.func @atomics(%m: memref<8xf32>, %i: index, %v: f32, %mi: memref<8xi32>, %vi: i32) -> (f32, f32, i32, i32) {
+  %a = memref.atomic_rmw addf %v, %m[%i] : (f32, memref<8xf32>) -> f32
+  %b = memref.atomic_rmw maximumf %v, %m[%i] : (f32, memref<8xf32>) -> f32
+  %c = memref.atomic_rmw minu %vi, %mi[%i] : (i32, memref<8xi32>) -> i32
+  %d = memref.atomic_rmw assign %vi, %mi[%i] : (i32, memref<8xi32>) -> i32
+  return %a, %b, %c, %d : f32, f32, i32, i32
+}

@@ -75,5 +75,19 @@ llvm.func @constant_gep() -> i32 {
   llvm.return %2 : i32
 }
 
+// Atomics keep their operation, flags, sync scope, orderings and alignment.
+// CHECK-LABEL: define void @atomics(ptr %0, i32 %1, float %2)
+// CHECK-NEXT:    %4 = atomicrmw add ptr %0, i32 %1 seq_cst, align 4
+// CHECK-NEXT:    %5 = atomicrmw volatile fadd ptr %0, float %2 syncscope("agent") monotonic, align 8
+// CHECK-NEXT:    %6 = cmpxchg ptr %0, i32 %1, i32 %4 acq_rel monotonic, align 4
+// CHECK-NEXT:    %7 = cmpxchg weak volatile ptr %0, i32 %1, i32 %4 syncscope("agent") acquire acquire, align 4
+llvm.func @atomics(%p: !llvm.ptr, %x: i32, %f: f32) {
+  %0 = llvm.atomicrmw add %p, %x seq_cst : !llvm.ptr, i32
+  %1 = llvm.atomicrmw volatile fadd %p, %f syncscope("agent") monotonic {alignment = 8 : i64} : !llvm.ptr, f32
+  %2 = llvm.cmpxchg %p, %x, %0 acq_rel monotonic : !llvm.ptr, i32
+  %3 = llvm.cmpxchg weak volatile %p, %x, %0 syncscope("agent") acquire acquire : !llvm.ptr, i32
+  llvm.return
+}
+
 // CHECK-DAG: ![[$ONE]] = !{i32 1}
 // CHECK-DAG: ![[$EMPTY]] = !{}

@@ -6,6 +6,7 @@
 
 mod aggregate;
 mod arithmetic;
+mod atomic;
 pub mod attrs;
 mod cast;
 mod control;
@@ -16,6 +17,7 @@ pub mod types;
 
 pub use aggregate::*;
 pub use arithmetic::*;
+pub use atomic::*;
 pub use cast::*;
 pub use control::*;
 pub use function::*;
@@ -62,6 +64,7 @@ pub fn dialect() -> Dialect {
     let dialect = arithmetic::register(dialect);
     let dialect = cast::register(dialect);
     let dialect = memory::register(dialect);
+    let dialect = atomic::register(dialect);
     let dialect = aggregate::register(dialect);
     let dialect = control::register(dialect);
     intrinsics::register(dialect)

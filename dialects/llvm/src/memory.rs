@@ -124,11 +124,11 @@ fn print_alloca(p: &mut OpPrinter<'_>, op: OpId) {
 }
 
 /// Atomic orderings, by stored value.
-const ORDERINGS: [(&str, i128); 6] =
+pub(crate) const ORDERINGS: [(&str, i128); 6] =
     [("unordered", 1), ("monotonic", 2), ("acquire", 4), ("release", 5), ("acq_rel", 6), ("seq_cst", 7)];
 
 /// `volatile` before the operands.
-fn parse_volatile(p: &mut OpParser<'_, '_>) {
+pub(crate) fn parse_volatile(p: &mut OpParser<'_, '_>) {
     if p.parse_optional_keyword("volatile") {
         let unit = Attribute::unit(p.ctx());
         p.add_attribute("volatile_", unit);
@@ -156,7 +156,7 @@ fn print_atomic(p: &mut OpPrinter<'_>, op: OpId) {
     }
 }
 
-fn print_volatile(p: &mut OpPrinter<'_>, op: OpId) {
+pub(crate) fn print_volatile(p: &mut OpPrinter<'_>, op: OpId) {
     if p.ir.attr(op, "volatile_").is_some() {
         p.write(" volatile");
     }

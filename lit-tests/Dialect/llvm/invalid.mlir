@@ -144,3 +144,43 @@ llvm.func @branch_operands(%v: i32) {
 ^bb1:
   llvm.return
 }
+
+// -----
+
+llvm.func @atomic_float_op_on_integer(%p: !llvm.ptr, %x: i32) {
+  // expected-error@+1 {{'llvm.atomicrmw' op expected LLVM IR floating point type}}
+  %0 = llvm.atomicrmw fadd %p, %x monotonic : !llvm.ptr, i32
+  llvm.return
+}
+
+// -----
+
+llvm.func @atomic_integer_op_on_float(%p: !llvm.ptr, %x: f32) {
+  // expected-error@+1 {{'llvm.atomicrmw' op expected LLVM IR integer type}}
+  %0 = llvm.atomicrmw add %p, %x monotonic : !llvm.ptr, f32
+  llvm.return
+}
+
+// -----
+
+llvm.func @atomic_unordered(%p: !llvm.ptr, %x: i32) {
+  // expected-error@+1 {{'llvm.atomicrmw' op expected at least 'monotonic' ordering}}
+  %0 = llvm.atomicrmw add %p, %x unordered : !llvm.ptr, i32
+  llvm.return
+}
+
+// -----
+
+llvm.func @cmpxchg_failure_release(%p: !llvm.ptr, %x: i32) {
+  // expected-error@+1 {{'llvm.cmpxchg' op failure ordering cannot be 'release' or 'acq_rel'}}
+  %0 = llvm.cmpxchg %p, %x, %x acq_rel release : !llvm.ptr, i32
+  llvm.return
+}
+
+// -----
+
+llvm.func @cmpxchg_unordered(%p: !llvm.ptr, %x: i32) {
+  // expected-error@+1 {{'llvm.cmpxchg' op ordering must be at least 'monotonic'}}
+  %0 = llvm.cmpxchg %p, %x, %x unordered monotonic : !llvm.ptr, i32
+  llvm.return
+}

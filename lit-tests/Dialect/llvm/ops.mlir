@@ -277,3 +277,20 @@ llvm.func internal hidden local_unnamed_addr fastcc @keywords(%c: i1, %a: i32) -
   llvm.return %1 : i32
 }
 llvm.func protected unnamed_addr ccc @plain()
+
+// Atomic read-modify-write and compare-and-exchange, with their flags,
+// sync scopes and orderings.
+// CHECK-LABEL: llvm.func @atomics(%arg0: !llvm.ptr, %arg1: i32, %arg2: f32) {
+// CHECK-NEXT:    %0 = llvm.atomicrmw _xor %arg0, %arg1 seq_cst : !llvm.ptr, i32
+// CHECK-NEXT:    %1 = llvm.atomicrmw volatile fminimum %arg0, %arg2 syncscope("agent") monotonic {alignment = 4 : i64} : !llvm.ptr, f32
+// CHECK-NEXT:    %2 = llvm.cmpxchg %arg0, %arg1, %0 acq_rel monotonic : !llvm.ptr, i32
+// CHECK-NEXT:    %3 = llvm.cmpxchg weak volatile %arg0, %arg1, %0 syncscope("agent") acquire acquire {alignment = 4 : i64} : !llvm.ptr, i32
+// CHECK-NEXT:    %4 = llvm.extractvalue %3[1] : !llvm.struct<(i32, i1)>
+llvm.func @atomics(%p: !llvm.ptr, %x: i32, %f: f32) {
+  %0 = llvm.atomicrmw _xor %p, %x seq_cst : !llvm.ptr, i32
+  %1 = llvm.atomicrmw volatile fminimum %p, %f syncscope("agent") monotonic {alignment = 4 : i64} : !llvm.ptr, f32
+  %2 = llvm.cmpxchg %p, %x, %0 acq_rel monotonic : !llvm.ptr, i32
+  %3 = llvm.cmpxchg weak volatile %p, %x, %0 syncscope("agent") acquire acquire {alignment = 4 : i64} : !llvm.ptr, i32
+  %4 = llvm.extractvalue %3[1] : !llvm.struct<(i32, i1)>
+  llvm.return
+}

@@ -5,8 +5,8 @@
 //! `aligned + offset + sum(index * stride)` with static offsets and strides
 //! folded in; casts to unranked memrefs put the descriptor on the stack;
 //! copies of contiguous buffers are one `llvm.intr.memcpy`, other copies
-//! call the runtime's `memrefCopy`; globals become
-//! `llvm.mlir.global`. Upstream's output is the reference for each form.
+//! call the runtime's `memrefCopy`; atomic updates are `llvm.atomicrmw`;
+//! globals become `llvm.mlir.global`. Upstream's output is the reference for each form.
 
 use dialect_llvm as llvm;
 use dialect_memref as memref;
@@ -40,6 +40,7 @@ pub fn populate_memref_to_llvm_patterns(patterns: &mut Vec<Box<dyn ConversionPat
     patterns.push(Box::new(LowerDealloc));
     patterns.push(Box::new(LowerAccess { store: false }));
     patterns.push(Box::new(LowerAccess { store: true }));
+    patterns.push(Box::new(LowerAtomicRmw));
     patterns.push(Box::new(LowerDim));
     patterns.push(Box::new(LowerCast));
     patterns.push(Box::new(LowerCopy));
@@ -366,6 +367,66 @@ impl ConversionPattern for LowerAccess {
             let load = r.build_before::<llvm::LoadOp>(op, location, &[&[address]], &[element], &attrs)?;
             Some(vec![r.ir().result(load.0, 0)])
         }
+    }
+}
+
+/// `memref.atomic_rmw`: `llvm.atomicrmw` on the element's address, with
+/// `acq_rel` ordering as upstream; `mulf` and `muli` have no LLVM atomic.
+struct LowerAtomicRmw;
+
+/// The `llvm.atomicrmw` operation of a `memref.atomic_rmw` kind.
+fn atomic_bin_op(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "addf" => "fadd",
+        "addi" => "add",
+        "andi" => "_and",
+        "assign" => "xchg",
+        "maximumf" => "fmaximum",
+        "maxnumf" => "fmax",
+        "maxs" => "max",
+        "maxu" => "umax",
+        "minimumf" => "fminimum",
+        "minnumf" => "fmin",
+        "mins" => "min",
+        "minu" => "umin",
+        "ori" => "_or",
+        "xori" => "_xor",
+        _ => return None,
+    })
+}
+
+impl ConversionPattern for LowerAtomicRmw {
+    fn root(&self) -> &'static str {
+        memref::AtomicRmwOp::NAME
+    }
+
+    fn match_and_rewrite(
+        &self,
+        op: OpId,
+        operands: &[Value],
+        converter: &TypeConverter,
+        r: &mut PatternRewriter<'_>,
+    ) -> Option<Vec<Value>> {
+        let ir = r.ir();
+        let ctx = ir.ctx();
+        let location = ir.op(op).location;
+        let rmw = memref::AtomicRmwOp(op);
+        let kind = rmw.kind(ir).and_then(|k| k.as_integer(ctx)).and_then(|i| usize::try_from(i).ok());
+        let bin_op = kind.and_then(|k| memref::ATOMIC_RMW_KINDS.get(k)).and_then(|k| atomic_bin_op(k))?;
+        let ty = ir.value_type(rmw.memref(ir));
+        let result_type = converter.convert(ctx, ir.value_type(rmw.result(ir)));
+        let address = element_address(r, converter, ty, operands[1], &operands[2..], op, location, true)?;
+        let i64t = Type::integer(r.ctx(), 64);
+        let attrs = [
+            ("bin_op", Attribute::integer(r.ctx(), llvm::atomic_bin_op(bin_op)?, i64t)),
+            ("ordering", Attribute::integer(r.ctx(), 6, i64t)),
+        ];
+        let atomic = r.build_before::<llvm::AtomicRMWOp>(op, location, &[&[address], &[operands[0]]], &[result_type], &attrs)?;
+        Some(vec![r.ir().result(atomic.0, 0)])
+    }
+
+    fn failure_note(&self, _: &Ir, _: OpId) -> Option<String> {
+        Some("'mulf' and 'muli' have no LLVM atomic operation".into())
     }
 }
 

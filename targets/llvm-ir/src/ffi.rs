@@ -8,7 +8,7 @@ use std::os::raw::c_uint;
 use inkwell::builder::Builder;
 use inkwell::llvm_sys::core as llvm;
 use inkwell::llvm_sys::prelude::{LLVMBuilderRef, LLVMValueRef};
-use inkwell::llvm_sys::{LLVMAtomicOrdering, LLVMIntPredicate, LLVMRealPredicate};
+use inkwell::llvm_sys::{LLVMAtomicOrdering, LLVMAtomicRMWBinOp, LLVMIntPredicate, LLVMRealPredicate};
 use inkwell::module::Module;
 use inkwell::types::{AsTypeRef, BasicTypeEnum};
 use inkwell::values::{AsValueRef, BasicValueEnum};
@@ -108,19 +108,132 @@ pub fn set_call_fast_math(call: inkwell::values::CallSiteValue<'_>, flags: u32) 
     }
 }
 
-/// Atomic ordering (LLVM-C numbering, which the dialect stores) on a load or store.
-pub fn set_ordering(instruction: inkwell::values::InstructionValue<'_>, ordering: i128) {
-    let ordering = match ordering {
+/// The LLVM-C ordering of a stored ordering (the dialect uses LLVM-C's numbers).
+fn atomic_ordering(ordering: i128) -> Option<LLVMAtomicOrdering> {
+    Some(match ordering {
         1 => LLVMAtomicOrdering::LLVMAtomicOrderingUnordered,
         2 => LLVMAtomicOrdering::LLVMAtomicOrderingMonotonic,
         4 => LLVMAtomicOrdering::LLVMAtomicOrderingAcquire,
         5 => LLVMAtomicOrdering::LLVMAtomicOrderingRelease,
         6 => LLVMAtomicOrdering::LLVMAtomicOrderingAcquireRelease,
         7 => LLVMAtomicOrdering::LLVMAtomicOrderingSequentiallyConsistent,
-        _ => return,
-    };
+        _ => return None,
+    })
+}
+
+/// Atomic ordering on a load or store.
+pub fn set_ordering(instruction: inkwell::values::InstructionValue<'_>, ordering: i128) {
+    let Some(ordering) = atomic_ordering(ordering) else { return };
     // SAFETY: called only on load and store instructions.
     unsafe { llvm::LLVMSetOrdering(instruction.as_value_ref(), ordering) }
+}
+
+/// `atomicrmw` operations by the dialect's `bin_op` (LLVM-C's numbering).
+const ATOMIC_BIN_OPS: [LLVMAtomicRMWBinOp; 21] = {
+    use LLVMAtomicRMWBinOp::*;
+    [
+        LLVMAtomicRMWBinOpXchg,
+        LLVMAtomicRMWBinOpAdd,
+        LLVMAtomicRMWBinOpSub,
+        LLVMAtomicRMWBinOpAnd,
+        LLVMAtomicRMWBinOpNand,
+        LLVMAtomicRMWBinOpOr,
+        LLVMAtomicRMWBinOpXor,
+        LLVMAtomicRMWBinOpMax,
+        LLVMAtomicRMWBinOpMin,
+        LLVMAtomicRMWBinOpUMax,
+        LLVMAtomicRMWBinOpUMin,
+        LLVMAtomicRMWBinOpFAdd,
+        LLVMAtomicRMWBinOpFSub,
+        LLVMAtomicRMWBinOpFMax,
+        LLVMAtomicRMWBinOpFMin,
+        LLVMAtomicRMWBinOpUIncWrap,
+        LLVMAtomicRMWBinOpUDecWrap,
+        LLVMAtomicRMWBinOpUSubCond,
+        LLVMAtomicRMWBinOpUSubSat,
+        LLVMAtomicRMWBinOpFMaximum,
+        LLVMAtomicRMWBinOpFMinimum,
+    ]
+};
+
+/// The id of sync scope `name` ("" is the whole system).
+fn sync_scope(context: &inkwell::context::Context, name: &str) -> c_uint {
+    // SAFETY: a context and a string with its length.
+    unsafe { llvm::LLVMGetSyncScopeID(context.raw(), name.as_ptr().cast(), name.len()) }
+}
+
+/// `atomicrmw bin_op ptr, value ordering` in sync scope `scope`; None for
+/// an unknown operation or ordering.
+pub fn atomic_rmw<'ctx>(
+    builder: &Builder<'ctx>,
+    context: &'ctx inkwell::context::Context,
+    bin_op: i128,
+    pointer: BasicValueEnum<'ctx>,
+    value: BasicValueEnum<'ctx>,
+    ordering: i128,
+    scope: &str,
+) -> Option<BasicValueEnum<'ctx>> {
+    let op = *usize::try_from(bin_op).ok().and_then(|i| ATOMIC_BIN_OPS.get(i))?;
+    let ordering = atomic_ordering(ordering)?;
+    let scope = sync_scope(context, scope);
+    // SAFETY: a pointer and a value built in this builder's context; an
+    // atomicrmw has the value's (first-class) type.
+    unsafe {
+        wrap(llvm::LLVMBuildAtomicRMWSyncScope(
+            builder.as_mut_ptr(),
+            op,
+            pointer.as_value_ref(),
+            value.as_value_ref(),
+            ordering,
+            scope,
+        ))
+    }
+}
+
+/// Alignment (when given) and volatility of an `atomicrmw` or `cmpxchg`,
+/// which inkwell's setters refuse.
+pub fn set_atomic_flags(atomic: BasicValueEnum<'_>, alignment: Option<u32>, volatile: bool) {
+    let Some(raw) = instruction(atomic) else { return };
+    // SAFETY: `raw` is an atomicrmw or cmpxchg instruction, which both setters accept.
+    unsafe {
+        if let Some(bytes) = alignment {
+            llvm::LLVMSetAlignment(raw, bytes);
+        }
+        llvm::LLVMSetVolatile(raw, i32::from(volatile));
+    }
+}
+
+/// `cmpxchg [weak] ptr, expected, new success failure` in sync scope
+/// `scope`; None for an unknown ordering.
+#[allow(clippy::too_many_arguments)]
+pub fn cmpxchg<'ctx>(
+    builder: &Builder<'ctx>,
+    context: &'ctx inkwell::context::Context,
+    pointer: BasicValueEnum<'ctx>,
+    expected: BasicValueEnum<'ctx>,
+    new: BasicValueEnum<'ctx>,
+    (success, failure): (i128, i128),
+    weak: bool,
+    scope: &str,
+) -> Option<BasicValueEnum<'ctx>> {
+    let (success, failure) = (atomic_ordering(success)?, atomic_ordering(failure)?);
+    let scope = sync_scope(context, scope);
+    // SAFETY: values built in this builder's context; the result is a cmpxchg.
+    unsafe {
+        let raw = llvm::LLVMBuildAtomicCmpXchgSyncScope(
+            builder.as_mut_ptr(),
+            pointer.as_value_ref(),
+            expected.as_value_ref(),
+            new.as_value_ref(),
+            success,
+            failure,
+            scope,
+        );
+        if !raw.is_null() {
+            llvm::LLVMSetWeak(raw, i32::from(weak));
+        }
+        wrap(raw)
+    }
 }
 
 pub fn icmp<'ctx>(

@@ -9,7 +9,7 @@ use ir::{Attribute, Context, Diagnostic, OpId};
 use super::attach;
 use crate::{ffi, LlvmTranslation, Translator};
 
-fn alignment(t: &Translator<'_, '_>, op: OpId, attr: Option<Attribute>) -> Result<Option<u32>, Diagnostic> {
+pub(super) fn alignment(t: &Translator<'_, '_>, op: OpId, attr: Option<Attribute>) -> Result<Option<u32>, Diagnostic> {
     match attr.and_then(|a| a.as_integer(t.ir.ctx())) {
         None | Some(0) => Ok(None),
         Some(a) => u32::try_from(a).map(Some).map_err(|_| t.error(op, "alignment does not fit in 32 bits")),

@@ -4,6 +4,7 @@
 
 mod aggregate;
 mod arithmetic;
+mod atomic;
 mod cast;
 mod control;
 mod function;
@@ -28,6 +29,7 @@ pub fn register(ctx: &Context) {
     arithmetic::register(ctx);
     cast::register(ctx);
     memory::register(ctx);
+    atomic::register(ctx);
     aggregate::register(ctx);
     control::register(ctx);
     intrinsics::register(ctx);
