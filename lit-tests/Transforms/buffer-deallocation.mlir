@@ -111,3 +111,23 @@ func.func @twice(%x: f32) -> (memref<4xf32>, memref<4xf32>) {
   linalg.fill ins(%x : f32) outs(%m : memref<4xf32>)
   return %m, %m : memref<4xf32>, memref<4xf32>
 }
+
+// Buffers the program frees itself (a memref.dealloc written by hand, a
+// gpu.dealloc of host-shared memory) are left to it: no second free.
+// CHECK-LABEL: func.func @freed_by_hand(
+// CHECK:         %[[A:.*]] = memref.alloc()
+// CHECK:         %[[G:.*]] = gpu.alloc host_shared ()
+// CHECK:         memref.dealloc %[[A]]
+// CHECK-NEXT:    gpu.dealloc %[[G]]
+// CHECK-NEXT:    return
+func.func @freed_by_hand() -> f32 {
+  %c0 = arith.constant 0 : index
+  %a = memref.alloc() : memref<4xf32>
+  %g = gpu.alloc host_shared () : memref<4xf32>
+  %x = memref.load %a[%c0] : memref<4xf32>
+  %y = memref.load %g[%c0] : memref<4xf32>
+  %s = arith.addf %x, %y : f32
+  memref.dealloc %a : memref<4xf32>
+  gpu.dealloc %g : memref<4xf32>
+  return %s : f32
+}

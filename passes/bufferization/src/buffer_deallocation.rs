@@ -3,7 +3,8 @@
 //! bufferized programs do not leak.
 //!
 //! A buffer's *owner* frees it. The function that allocates a buffer owns
-//! it, unless it hands it on:
+//! it, unless it hands it on (buffers the program already frees itself,
+//! with a `memref.dealloc` or `gpu.dealloc`, are left to it):
 //!
 //! - returned from a function, the buffer belongs to the caller, which
 //!   frees it after its own last use of the call's result;
@@ -112,12 +113,48 @@ impl FunctionDeallocation<'_> {
             self.find_roots(op)?;
         }
         let ownership = self.transfer_returns(function)?;
+        let freed = self.freed_by_the_program(function);
         for root in self.roots.clone() {
+            if freed.contains(&root) {
+                continue;
+            }
+            self.check_freeable(root)?;
             if !self.transferred.contains(&root) {
                 self.deallocate(root)?;
             }
         }
         Ok(ownership)
+    }
+
+    /// Buffers are freed with `memref.dealloc`: one made by another
+    /// dialect's op (`gpu.alloc`) that the program does not free is an error.
+    fn check_freeable(&self, root: Value) -> Result<(), Diagnostic> {
+        let ir = &*self.ir;
+        let Some(op) = ir.defining_op(root) else { return Ok(()) };
+        let name = ir.op_name_str(op);
+        let allocates =
+            ir.memory_effects(op).unwrap_or_default().iter().any(|e| e.kind == EffectKind::Allocate && e.value == Some(root));
+        if !allocates || name.starts_with("memref.") {
+            return Ok(());
+        }
+        Err(op_error(
+            ir,
+            op,
+            format!("buffer-deallocation frees buffers with memref.dealloc, not one made by '{name}': run it before the pass that made this op"),
+        ))
+    }
+
+    /// The owned buffers that an op of `function` already frees (a
+    /// `memref.dealloc` written by hand, a `gpu.dealloc`): the program
+    /// manages them.
+    fn freed_by_the_program(&self, function: FuncOp) -> FxHashSet<Value> {
+        let ir = &*self.ir;
+        ir.walk_collect(function.0, WalkOrder::PreOrder)
+            .into_iter()
+            .flat_map(|op| ir.memory_effects(op).unwrap_or_default())
+            .filter(|e| e.kind == EffectKind::Free)
+            .filter_map(|e| e.value.and_then(|v| self.owned_origin(v)))
+            .collect()
     }
 
     fn callee_ownership(&self, call: OpId) -> Option<&Vec<Ownership>> {
