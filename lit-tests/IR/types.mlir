@@ -55,3 +55,9 @@ func.func @others(%a: complex<f32>, %b: tuple<i32, f32>, %c: none, %d: (i32, f32
 func.func @aliases(%a: !vec) {
   return
 }
+
+// Spaces may surround the `x` of a shape, as MLIR's lexer allows.
+// CHECK-LABEL: func.func @spaced_shapes(%arg0: memref<2xi32>, %arg1: tensor<?x4xf32>, %arg2: vector<[4]x2xf32>, %arg3: memref<*xf32>)
+func.func @spaced_shapes(%a: memref<2 x i32>, %b: tensor<? x 4 x f32>, %c: vector<[4] x 2xf32>, %d: memref<* x f32>) {
+  return
+}

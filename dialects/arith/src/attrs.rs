@@ -13,8 +13,22 @@ fn flags_attr(ctx: &ir::Context, mnemonic: &str, flags: &str) -> Attribute {
     ctx.intern_attr(AttrData::Dialect { dialect, body: format!("{mnemonic}<{flags}>").into() })
 }
 
-/// `<flag, flag>` after a keyword, kept as `#arith.<mnemonic><...>` with
-/// the flags joined by `separator`, as upstream prints them.
+/// The canonical spelling of a set of flags: `allowed[0]` (`none`) for no
+/// flag, the last of `allowed` when it names them all (`fast`), else the
+/// flags set in `allowed`'s order, once each.
+fn canonical_flags<'a>(flags: &[&str], allowed: &[&'a str], all: Option<&'a str>) -> Vec<&'a str> {
+    let singles = &allowed[1..allowed.len() - usize::from(all.is_some())];
+    let everything = all.is_some_and(|a| flags.contains(&a));
+    let set: Vec<&str> = singles.iter().copied().filter(|s| everything || flags.contains(s)).collect();
+    match (set.len(), all) {
+        (0, _) => vec![allowed[0]],
+        (n, Some(a)) if n == singles.len() => vec![a],
+        _ => set,
+    }
+}
+
+/// `<flag, flag>` after a keyword, kept as `#arith.<mnemonic><...>` in the
+/// canonical order, joined by `separator`, as upstream prints them.
 fn parse_flags(p: &mut OpParser<'_, '_>, mnemonic: &str, allowed: &[&str], separator: &str) -> ParseResult<Attribute> {
     p.expect_punct("<")?;
     let mut flags = Vec::new();
@@ -33,7 +47,8 @@ fn parse_flags(p: &mut OpParser<'_, '_>, mnemonic: &str, allowed: &[&str], separ
         }
     }
     p.expect_punct(">")?;
-    Ok(flags_attr(p.ctx(), mnemonic, &flags.join(separator)))
+    let all = (mnemonic == "fastmath").then_some("fast");
+    Ok(flags_attr(p.ctx(), mnemonic, &canonical_flags(&flags, allowed, all).join(separator)))
 }
 
 /// Prints the `<...>` part of an arith flags attribute.

@@ -59,7 +59,6 @@ fn parse_func(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let name = p.parse_symbol_name()?;
     let signature = function_like::parse_signature(p, false)?;
     p.add_attribute("sym_name", Attribute::string(ctx, &name));
-    let has_inputs = !signature.inputs.is_empty();
     let function_type = Type::function(ctx, signature.inputs, signature.results);
     p.add_attribute("function_type", Attribute::type_attr(ctx, function_type));
     // The papers' `func @f(i32) -> i32` declared an external function; today
@@ -78,9 +77,8 @@ fn parse_func(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     }
     p.parse_optional_attr_dict_with_keyword()?;
     if p.peek("{") {
-        if signature.arguments.is_empty() && has_inputs {
-            return Err(p.error("expected named arguments for a function with a body"));
-        }
+        // Unnamed arguments leave the entry block to declare its own
+        // (`^bb0(%a: i32):`), which the verifier checks against the type.
         p.parse_region(&signature.arguments)?;
     } else {
         p.add_empty_region();

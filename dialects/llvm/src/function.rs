@@ -233,9 +233,7 @@ fn parse_func(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     }
     p.parse_optional_attr_dict_with_keyword()?;
     if p.peek("{") {
-        if signature.arguments.is_empty() && !signature.inputs.is_empty() {
-            return Err(p.error("expected named arguments for a function with a body"));
-        }
+        // Unnamed arguments leave the entry block to declare its own.
         p.parse_region(&signature.arguments)?;
     } else {
         p.add_empty_region();

@@ -10,7 +10,7 @@
 //! }
 //! ```
 
-use ir::constraints::{ANY_TYPE, I1};
+use ir::constraints::{ANY_TYPE, I1, UNIT_ATTR};
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
 use ir::verifier::op_error;
 use ir::{define_op, Diagnostic, Ir, OpId, Type};
@@ -36,13 +36,45 @@ define_op! {
     /// Runs its region once; the region may hold several blocks.
     pub struct ExecuteRegionOp = "scf.execute_region" {
         results: [results: Variadic(ANY_TYPE)],
+        attributes: [no_inline: Optional(UNIT_ATTR)],
         regions: [region: Single],
         traits: [RECURSIVE_MEMORY_EFFECTS],
-        format: "(`->` type($results)^)? $region attr-dict",
         extra: {
+            parse: Some(parse_execute_region),
+            print: Some(print_execute_region),
             verify: Some(verify_execute_region),
         },
     }
+}
+
+/// `[-> result-types] [no_inline] region attr-dict`; several result types
+/// go in parentheses.
+fn parse_execute_region(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
+    if p.parse_optional_punct("->") {
+        p.state.result_types = p.parse_function_result_types()?;
+    }
+    if p.parse_optional_keyword("no_inline") {
+        let unit = ir::Attribute::unit(p.ctx());
+        p.add_attribute("no_inline", unit);
+    }
+    p.parse_region(&[])?;
+    p.parse_optional_attr_dict()?;
+    Ok(())
+}
+
+fn print_execute_region(p: &mut OpPrinter<'_>, op: OpId) {
+    let ir = p.ir;
+    let results: Vec<Type> = ir.results(op).iter().map(|&r| ir.value_type(r)).collect();
+    if !results.is_empty() {
+        p.write(" -> ");
+        p.print_function_results(&results);
+    }
+    if ir.attr(op, "no_inline").is_some() {
+        p.write(" no_inline");
+    }
+    p.write(" ");
+    p.print_region(ir.regions(op)[0], false, true);
+    p.print_optional_attr_dict(op, &["no_inline"]);
 }
 
 fn parse_if(p: &mut OpParser<'_, '_>) -> ParseResult<()> {

@@ -34,8 +34,7 @@ define_op! {
 fn parse_while(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let mut names = Vec::new();
     let mut inits = Vec::new();
-    p.expect_punct("(")?;
-    if !p.parse_optional_punct(")") {
+    if p.parse_optional_punct("(") && !p.parse_optional_punct(")") {
         loop {
             names.push(p.parse_operand()?);
             p.expect_punct("=")?;
@@ -71,16 +70,19 @@ fn print_while(p: &mut OpPrinter<'_>, op: OpId) {
     let (before, after) = (ir.regions(op)[0], ir.regions(op)[1]);
     let Some(entry) = ir.entry_block(before) else { return };
     let args = ir.block_arguments(entry).to_vec();
-    p.write(" (");
-    for (i, (&arg, &init)) in args.iter().zip(ir.operands(op)).enumerate() {
-        if i > 0 {
-            p.write(", ");
+    if !ir.operands(op).is_empty() {
+        p.write(" (");
+        for (i, (&arg, &init)) in args.iter().zip(ir.operands(op)).enumerate() {
+            if i > 0 {
+                p.write(", ");
+            }
+            p.print_operand(arg);
+            p.write(" = ");
+            p.print_operand(init);
         }
-        p.print_operand(arg);
-        p.write(" = ");
-        p.print_operand(init);
+        p.write(")");
     }
-    p.write(") : (");
+    p.write(" : (");
     let inputs: Vec<Type> = ir.operands(op).iter().map(|&v| ir.value_type(v)).collect();
     p.print_types(&inputs);
     p.write(") -> ");

@@ -145,3 +145,20 @@ func.func @extended(%a: i32, %v: vector<4xi8>) {
   %s2, %c2 = arith.addui_extended %v, %v : vector<4xi8>, vector<4xi1>
   return
 }
+
+// Fast-math and overflow flags print in canonical order, once each; all
+// fast-math flags are `fast`, none is left out.
+// CHECK-LABEL: func.func @canonical_flags(
+// CHECK-NEXT:    arith.addf %arg0, %arg0 fastmath<reassoc,nnan> : f32
+// CHECK-NEXT:    arith.addf %arg0, %arg0 fastmath<fast> : f32
+// CHECK-NEXT:    arith.mulf %arg0, %arg0 fastmath<fast> : f32
+// CHECK-NEXT:    arith.addf %arg0, %arg0 : f32
+// CHECK-NEXT:    arith.addi %arg1, %arg1 overflow<nsw, nuw> : i32
+func.func @canonical_flags(%a: f32, %i: i32) {
+  %0 = arith.addf %a, %a fastmath<nnan,reassoc,nnan> : f32
+  %1 = arith.addf %a, %a fastmath<fast,nnan> : f32
+  %2 = arith.mulf %a, %a fastmath<reassoc,nnan,ninf,nsz,arcp,contract,afn> : f32
+  %3 = arith.addf %a, %a fastmath<none> : f32
+  %4 = arith.addi %i, %i overflow<nuw,nsw> : i32
+  return
+}

@@ -45,3 +45,11 @@ func.func nested @attrs(%a: i32 {test.arg}, %b: f32) -> (i32 {test.res = 1}) att
 // A function-typed result keeps its parentheses.
 // CHECK-LABEL: func.func private @returns_function() -> ((i32) -> i32)
 func.func private @returns_function() -> ((i32) -> i32)
+
+// Unnamed arguments with a body: the entry block declares them.
+// CHECK-LABEL: func.func @entry_block_arguments(%arg0: i32) -> i32 {
+// CHECK-NEXT:    return %arg0 : i32
+func.func @entry_block_arguments(i32) -> i32 {
+^bb0(%a: i32):
+  return %a : i32
+}

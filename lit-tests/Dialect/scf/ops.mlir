@@ -173,3 +173,25 @@ func.func @forall(%t: tensor<8x16xf32>, %n: index) -> tensor<8x16xf32> {
   }
   return %r : tensor<8x16xf32>
 }
+
+// A while loop that carries nothing; execute_region with several results
+// and with no_inline.
+// CHECK-LABEL: func.func @no_operands_and_results(
+// CHECK:         scf.while : () -> () {
+// CHECK:         %{{.*}}:2 = scf.execute_region -> (i64, i64) {
+// CHECK:         scf.execute_region -> i64 no_inline {
+func.func @no_operands_and_results(%c: i1) -> i64 {
+  scf.while : () -> () {
+    scf.condition(%c)
+  } do {
+    scf.yield
+  }
+  %r:2 = scf.execute_region -> (i64, i64) {
+    %one = arith.constant 1 : i64
+    scf.yield %one, %one : i64, i64
+  }
+  %s = scf.execute_region -> i64 no_inline {
+    scf.yield %r#1 : i64
+  }
+  return %s : i64
+}
