@@ -94,3 +94,22 @@ func.func @untouched(%x: f32) -> tensor<4xf32> {
   } -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// Batch-reduce matmul, mmt4d, batch_mmt4d and select.
+// CHECK-LABEL: func.func @more_named_ops(
+// CHECK:         linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}], iterator_types = ["reduction", "parallel", "parallel", "reduction"]}
+// CHECK:           arith.mulf
+// CHECK:         linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}], iterator_types = ["parallel", "parallel", "reduction", "parallel", "parallel", "reduction"]}
+// CHECK:         linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction", "parallel", "parallel", "reduction"]}
+// CHECK:         linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}, #{{.*}}], iterator_types = ["parallel"]}
+// CHECK:           arith.select %in, %in_0, %in_1 : f32
+func.func @more_named_ops(%A: tensor<8x16x32xf32>, %B: tensor<8x32x4xf32>, %C: tensor<16x4xf32>,
+                          %P: tensor<10x32x8x1xf32>, %Q: tensor<80x32x4x1xf32>, %R: tensor<10x80x8x4xf32>,
+                          %BP: tensor<2x10x32x8x1xf32>, %BQ: tensor<2x80x32x4x1xf32>, %BR: tensor<2x10x80x8x4xf32>,
+                          %c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<4xf32>) -> (tensor<16x4xf32>, tensor<10x80x8x4xf32>, tensor<2x10x80x8x4xf32>, tensor<4xf32>) {
+  %0 = linalg.batch_reduce_matmul ins(%A, %B : tensor<8x16x32xf32>, tensor<8x32x4xf32>) outs(%C : tensor<16x4xf32>) -> tensor<16x4xf32>
+  %1 = linalg.mmt4d ins(%P, %Q : tensor<10x32x8x1xf32>, tensor<80x32x4x1xf32>) outs(%R : tensor<10x80x8x4xf32>) -> tensor<10x80x8x4xf32>
+  %2 = linalg.batch_mmt4d ins(%BP, %BQ : tensor<2x10x32x8x1xf32>, tensor<2x80x32x4x1xf32>) outs(%BR : tensor<2x10x80x8x4xf32>) -> tensor<2x10x80x8x4xf32>
+  %3 = linalg.select ins(%c, %x, %y : tensor<4xi1>, tensor<4xf32>, tensor<4xf32>) outs(%x : tensor<4xf32>) -> tensor<4xf32>
+  return %0, %1, %2, %3 : tensor<16x4xf32>, tensor<10x80x8x4xf32>, tensor<2x10x80x8x4xf32>, tensor<4xf32>
+}

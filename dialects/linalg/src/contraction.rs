@@ -27,6 +27,12 @@ crate::named_ops! {
     VecmatOp = "linalg.vecmat", attributes: [];
     /// Dot product `s += x(k) * y(k)`.
     DotOp = "linalg.dot", attributes: [];
+    /// Matrix multiplication summed over a batch `C(m, n) += A(b, m, k) * B(b, k, n)`.
+    BatchReduceMatmulOp = "linalg.batch_reduce_matmul", attributes: [indexing_maps: Optional(ANY_ATTR), cast: Optional(ANY_ATTR)];
+    /// Multiplication of tiled matrices, the right one transposed: `C(m, n, m0, n0) += A(m, k, m0, k0) * B(n, k, n0, k0)`.
+    Mmt4DOp = "linalg.mmt4d", attributes: [];
+    /// Batched `mmt4d`: `C(b, m, n, m0, n0) += A(b, m, k, m0, k0) * B(b, n, k, n0, k0)`.
+    BatchMmt4DOp = "linalg.batch_mmt4d", attributes: [];
 }
 
 /// Maps over `dims` loops whose results are the listed loop indices.
@@ -87,7 +93,42 @@ const DOT: NamedOp = NamedOp {
     body: multiply_accumulate,
 };
 
+const BATCH_REDUCE_MATMUL: NamedOp = NamedOp {
+    default_maps: |_, _, _| Some(projections(4, &[&[0, 1, 3], &[0, 3, 2], &[1, 2]])),
+    iterators: |_, _, _| {
+        use IteratorType::{Parallel, Reduction};
+        Some(vec![Reduction, Parallel, Parallel, Reduction])
+    },
+    stores_maps: true,
+    body: multiply_accumulate,
+};
+
+/// Loops (m, n, k, m0, n0, k0), after `batch` leading batch loops.
+fn mmt4d_iterators(batch: usize) -> Vec<IteratorType> {
+    use IteratorType::{Parallel, Reduction};
+    let mut types = vec![Parallel; batch];
+    types.extend([Parallel, Parallel, Reduction, Parallel, Parallel, Reduction]);
+    types
+}
+
+const MMT4D: NamedOp = NamedOp {
+    default_maps: |_, _, _| Some(projections(6, &[&[0, 2, 3, 5], &[1, 2, 4, 5], &[0, 1, 3, 4]])),
+    iterators: |_, _, _| Some(mmt4d_iterators(0)),
+    stores_maps: false,
+    body: multiply_accumulate,
+};
+
+const BATCH_MMT4D: NamedOp = NamedOp {
+    default_maps: |_, _, _| Some(projections(7, &[&[0, 1, 3, 4, 6], &[0, 2, 3, 5, 6], &[0, 1, 2, 4, 5]])),
+    iterators: |_, _, _| Some(mmt4d_iterators(1)),
+    stores_maps: false,
+    body: multiply_accumulate,
+};
+
 pub(crate) fn register(dialect: Dialect) -> Dialect {
+    let dialect = with_named_op::<BatchReduceMatmulOp>(dialect, &BATCH_REDUCE_MATMUL);
+    let dialect = with_named_op::<Mmt4DOp>(dialect, &MMT4D);
+    let dialect = with_named_op::<BatchMmt4DOp>(dialect, &BATCH_MMT4D);
     let dialect = with_named_op::<MatmulOp>(dialect, &MATMUL);
     let dialect = with_named_op::<BatchMatmulOp>(dialect, &BATCH_MATMUL);
     let dialect = with_named_op::<MatvecOp>(dialect, &MATVEC);

@@ -66,6 +66,12 @@ fn unary_body(b: &mut BodyBuilder<'_>, args: &[Value], f: UnaryFn) -> Result<Vec
     Ok(vec![b.unary(f, input)?])
 }
 
+/// `out = condition ? on_true : on_false`.
+fn select_body(b: &mut BodyBuilder<'_>, args: &[Value]) -> Result<Vec<Value>, BodyError> {
+    let [condition, on_true, on_false, _out] = args else { return Err("expected three inputs and one output".to_string()) };
+    Ok(vec![b.select(*condition, *on_true, *on_false)?])
+}
+
 /// `out = f(lhs, rhs)`.
 fn binary_body(b: &mut BodyBuilder<'_>, args: &[Value], f: BinaryFn) -> Result<Vec<Value>, BodyError> {
     let [lhs, rhs, _out] = args else { return Err("expected two inputs and one output".to_string()) };
@@ -117,10 +123,12 @@ macro_rules! function_ops {
     };
     (@body unary, $b:expr, $args:expr, $f:expr) => { unary_body($b, $args, $f) };
     (@body binary, $b:expr, $args:expr, $f:expr) => { binary_body($b, $args, $f) };
+    (@body ternary, $b:expr, $args:expr, $f:expr) => { $f($b, $args) };
 }
 
 function_ops! {
     binary AddOp = "linalg.add", BinaryFn::Add, "Adds two tensors elementwise.";
+    ternary SelectOp = "linalg.select", select_body, "Picks each element from the second or the third input as the first (of i1) says.";
     binary SubOp = "linalg.sub", BinaryFn::Sub, "Subtracts two tensors elementwise.";
     binary MulOp = "linalg.mul", BinaryFn::Mul, "Multiplies two tensors elementwise.";
     binary DivOp = "linalg.div", BinaryFn::Div, "Divides two tensors elementwise (signed for integers).";

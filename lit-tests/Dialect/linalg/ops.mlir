@@ -191,3 +191,16 @@ func.func @map_reduce(%a: tensor<4x8xf32>, %b: tensor<4x8xf32>, %r: tensor<4xf32
   %7 = linalg.broadcast ins(%a : tensor<4x8xf32>) outs(%bb : tensor<4x8x2xf32>) dimensions = [2]
   return
 }
+
+// CHECK-LABEL: func.func @more_named_ops(
+// CHECK:         linalg.batch_reduce_matmul ins(%arg0, %arg1 : memref<8x16x32xf32>, memref<8x32x4xf32>) outs(%arg2 : memref<16x4xf32>)
+// CHECK:         linalg.mmt4d ins(%arg3, %arg4 : memref<10x32x8x1xf32>, memref<80x32x4x1xf32>) outs(%arg5 : memref<10x80x8x4xf32>)
+// CHECK:         linalg.select ins(%arg6, %arg7, %arg7 : memref<4xi1>, memref<4xf32>, memref<4xf32>) outs(%arg7 : memref<4xf32>)
+func.func @more_named_ops(%A: memref<8x16x32xf32>, %B: memref<8x32x4xf32>, %C: memref<16x4xf32>,
+                          %P: memref<10x32x8x1xf32>, %Q: memref<80x32x4x1xf32>, %R: memref<10x80x8x4xf32>,
+                          %c: memref<4xi1>, %x: memref<4xf32>) {
+  linalg.batch_reduce_matmul ins(%A, %B : memref<8x16x32xf32>, memref<8x32x4xf32>) outs(%C : memref<16x4xf32>)
+  linalg.mmt4d ins(%P, %Q : memref<10x32x8x1xf32>, memref<80x32x4x1xf32>) outs(%R : memref<10x80x8x4xf32>)
+  linalg.select ins(%c, %x, %x : memref<4xi1>, memref<4xf32>, memref<4xf32>) outs(%x : memref<4xf32>)
+  return
+}
