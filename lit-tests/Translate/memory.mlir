@@ -89,5 +89,15 @@ llvm.func @atomics(%p: !llvm.ptr, %x: i32, %f: f32) {
   llvm.return
 }
 
+// Sync scopes of atomic loads and stores, and !invariant.group.
+// CHECK-LABEL: define void @scoped_accesses(ptr %0)
+// CHECK-NEXT:    %2 = load atomic volatile i32, ptr %0 syncscope("singlethread") monotonic, align 4, !invariant.group ![[$EMPTY]]
+// CHECK-NEXT:    store atomic i32 %2, ptr %0 syncscope("agent") release, align 4, !invariant.group ![[$EMPTY]]
+llvm.func @scoped_accesses(%p: !llvm.ptr) {
+  %0 = llvm.load volatile %p atomic syncscope("singlethread") monotonic invariant_group {alignment = 4 : i64} : !llvm.ptr -> i32
+  llvm.store %0, %p atomic syncscope("agent") release invariant_group {alignment = 4 : i64} : i32, !llvm.ptr
+  llvm.return
+}
+
 // CHECK-DAG: ![[$ONE]] = !{i32 1}
 // CHECK-DAG: ![[$EMPTY]] = !{}

@@ -112,7 +112,7 @@ fn print_ordering(p: &mut OpPrinter<'_>, op: OpId, name: &str) {
 }
 
 /// `syncscope("name")`, if it comes next.
-fn parse_syncscope(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
+pub(crate) fn parse_syncscope(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     if p.parse_optional_keyword("syncscope") {
         p.expect_punct("(")?;
         let scope = p.parse_string()?;
@@ -123,7 +123,7 @@ fn parse_syncscope(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     Ok(())
 }
 
-fn print_syncscope(p: &mut OpPrinter<'_>, op: OpId) {
+pub(crate) fn print_syncscope(p: &mut OpPrinter<'_>, op: OpId) {
     if let Some(scope) = p.ir.attr(op, "syncscope").and_then(|a| a.as_string(p.ctx()).map(str::to_string)) {
         p.write(&format!(" syncscope({scope:?})"));
     }

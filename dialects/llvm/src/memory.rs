@@ -8,7 +8,7 @@
 //! llvm.store %x, %p : f32, !llvm.ptr
 //! ```
 
-use ir::constraints::{I64_ATTR, TYPE_ATTR, UNIT_ATTR};
+use ir::constraints::{I64_ATTR, STRING_ATTR, TYPE_ATTR, UNIT_ATTR};
 use ir::syntax::{OpParser, OpPrinter, ParseResult};
 use ir::types::DYNAMIC;
 use ir::verifier::op_error;
@@ -41,7 +41,9 @@ define_op! {
             volatile_: Optional(UNIT_ATTR),
             nontemporal: Optional(UNIT_ATTR),
             invariant: Optional(UNIT_ATTR),
+            invariantGroup: Optional(UNIT_ATTR),
             ordering: Optional(I64_ENUM_ZERO),
+            syncscope: Optional(STRING_ATTR),
         ],
         effects: [Read(addr)],
         extra: {
@@ -59,7 +61,9 @@ define_op! {
             alignment: Optional(I64_ATTR),
             volatile_: Optional(UNIT_ATTR),
             nontemporal: Optional(UNIT_ATTR),
+            invariantGroup: Optional(UNIT_ATTR),
             ordering: Optional(I64_ENUM_ZERO),
+            syncscope: Optional(STRING_ATTR),
         ],
         effects: [Write(addr)],
         extra: {
@@ -140,6 +144,7 @@ fn parse_atomic(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     if !p.parse_optional_keyword("atomic") {
         return Ok(());
     }
+    crate::atomic::parse_syncscope(p)?;
     let names: Vec<&str> = ORDERINGS.iter().map(|(n, _)| *n).collect();
     let index = p.parse_keyword_of(&names, "atomic ordering")?;
     let i64t = Type::integer(p.ctx(), 64);
@@ -148,10 +153,27 @@ fn parse_atomic(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     Ok(())
 }
 
+/// A unit attribute `name` spelled as `keyword`, if it comes next.
+fn parse_flag(p: &mut OpParser<'_, '_>, keyword: &str, name: &str) {
+    if p.parse_optional_keyword(keyword) {
+        let unit = Attribute::unit(p.ctx());
+        p.add_attribute(name, unit);
+    }
+}
+
+fn print_flag(p: &mut OpPrinter<'_>, op: OpId, keyword: &str, name: &str) {
+    if p.ir.attr(op, name).is_some() {
+        p.write(" ");
+        p.write(keyword);
+    }
+}
+
 fn print_atomic(p: &mut OpPrinter<'_>, op: OpId) {
     let ordering = p.ir.attr(op, "ordering").and_then(|a| a.as_integer(p.ctx())).unwrap_or(0);
     if let Some((name, _)) = ORDERINGS.iter().find(|(_, v)| *v == ordering) {
-        p.write(" atomic ");
+        p.write(" atomic");
+        crate::atomic::print_syncscope(p, op);
+        p.write(" ");
         p.write(name);
     }
 }
@@ -167,10 +189,8 @@ fn parse_load(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     parse_volatile(p);
     let addr = p.parse_operand()?;
     parse_atomic(p)?;
-    if p.parse_optional_keyword("invariant") {
-        let unit = Attribute::unit(p.ctx());
-        p.add_attribute("invariant", unit);
-    }
+    parse_flag(p, "invariant", "invariant");
+    parse_flag(p, "invariant_group", "invariantGroup");
     p.parse_optional_attr_dict()?;
     p.expect_punct(":")?;
     let addr_type = p.parse_type()?;
@@ -189,10 +209,9 @@ fn print_load(p: &mut OpPrinter<'_>, op: OpId) {
     p.write(" ");
     p.print_operand(addr);
     print_atomic(p, op);
-    if ir.attr(op, "invariant").is_some() {
-        p.write(" invariant");
-    }
-    p.print_optional_attr_dict(op, &["volatile_", "ordering", "invariant"]);
+    print_flag(p, op, "invariant", "invariant");
+    print_flag(p, op, "invariant_group", "invariantGroup");
+    p.print_optional_attr_dict(op, &["volatile_", "ordering", "syncscope", "invariant", "invariantGroup"]);
     p.write(" : ");
     p.print_type(ir.value_type(addr));
     p.write(" -> ");
@@ -206,6 +225,7 @@ fn parse_store(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     p.expect_punct(",")?;
     let addr = p.parse_operand()?;
     parse_atomic(p)?;
+    parse_flag(p, "invariant_group", "invariantGroup");
     p.parse_optional_attr_dict()?;
     p.expect_punct(":")?;
     let value_type = p.parse_type()?;
@@ -223,7 +243,8 @@ fn print_store(p: &mut OpPrinter<'_>, op: OpId) {
     p.write(" ");
     p.print_operands(&[value, addr]);
     print_atomic(p, op);
-    p.print_optional_attr_dict(op, &["volatile_", "ordering"]);
+    print_flag(p, op, "invariant_group", "invariantGroup");
+    p.print_optional_attr_dict(op, &["volatile_", "ordering", "syncscope", "invariantGroup"]);
     p.write(" : ");
     p.print_type(ir.value_type(value));
     p.write(", ");

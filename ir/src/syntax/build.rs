@@ -369,7 +369,12 @@ impl<'a> Builder<'a> {
                     }
                     return Ok(Attribute::integer(ctx, (text == "true") as i128, ty));
                 }
-                let value = parse_integer(text).ok_or(()).or_else(|_| {
+                // A 128-bit signless or unsigned literal may use the whole
+                // unsigned range; it is kept as the same bits.
+                let wide = (*width == 128 && *signedness != Signedness::Signed)
+                    .then(|| parse_unsigned(text).map(|bits| bits as i128))
+                    .flatten();
+                let value = parse_integer(text).or(wide).ok_or(()).or_else(|_| {
                     if text.contains('.') {
                         error(literal, "floating point value not valid for specified type")
                     } else {
@@ -687,6 +692,14 @@ impl<'a> Builder<'a> {
 }
 
 /// Parses a decimal or `0x` hex integer literal with optional minus sign.
+/// A non-negative decimal or `0x` literal as up to 128 bits.
+fn parse_unsigned(text: &str) -> Option<u128> {
+    match text.strip_prefix("0x") {
+        Some(hex) => u128::from_str_radix(hex, 16).ok(),
+        None => text.parse::<u128>().ok(),
+    }
+}
+
 pub fn parse_integer(text: &str) -> Option<i128> {
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),

@@ -162,3 +162,12 @@ func.func @canonical_flags(%a: f32, %i: i32) {
   %4 = arith.addi %i, %i overflow<nuw,nsw> : i32
   return
 }
+
+// A 128-bit signless constant may be written in the unsigned range; it
+// keeps its bits (2^128 - 1 is -1).
+// CHECK-LABEL: func.func @wide_constant(
+// CHECK-NEXT:    arith.constant -1 : i128
+func.func @wide_constant() -> i128 {
+  %c = arith.constant 340282366920938463463374607431768211455 : i128
+  return %c : i128
+}

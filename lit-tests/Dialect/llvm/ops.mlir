@@ -294,3 +294,15 @@ llvm.func @atomics(%p: !llvm.ptr, %x: i32, %f: f32) {
   %4 = llvm.extractvalue %3[1] : !llvm.struct<(i32, i1)>
   llvm.return
 }
+
+// Loads and stores in a sync scope, with !invariant.group.
+// CHECK-LABEL: llvm.func @scoped_accesses(
+// CHECK-NEXT:    %0 = llvm.load volatile %arg0 atomic syncscope("singlethread") monotonic invariant_group {alignment = 4 : i64} : !llvm.ptr -> i32
+// CHECK-NEXT:    llvm.store %0, %arg0 atomic syncscope("agent") release invariant_group {alignment = 4 : i64} : i32, !llvm.ptr
+// CHECK-NEXT:    %1 = llvm.load %arg0 invariant invariant_group : !llvm.ptr -> i32
+llvm.func @scoped_accesses(%p: !llvm.ptr) {
+  %0 = llvm.load volatile %p atomic syncscope("singlethread") monotonic invariant_group {alignment = 4 : i64} : !llvm.ptr -> i32
+  llvm.store %0, %p atomic syncscope("agent") release invariant_group {alignment = 4 : i64} : i32, !llvm.ptr
+  %1 = llvm.load %p invariant invariant_group : !llvm.ptr -> i32
+  llvm.return
+}

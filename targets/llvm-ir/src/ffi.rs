@@ -121,11 +121,22 @@ fn atomic_ordering(ordering: i128) -> Option<LLVMAtomicOrdering> {
     })
 }
 
-/// Atomic ordering on a load or store.
-pub fn set_ordering(instruction: inkwell::values::InstructionValue<'_>, ordering: i128) {
+/// Atomic ordering, in sync scope `scope` ("" for the whole system), on a
+/// load or store.
+pub fn set_ordering(
+    context: &inkwell::context::Context,
+    instruction: inkwell::values::InstructionValue<'_>,
+    ordering: i128,
+    scope: &str,
+) {
     let Some(ordering) = atomic_ordering(ordering) else { return };
-    // SAFETY: called only on load and store instructions.
-    unsafe { llvm::LLVMSetOrdering(instruction.as_value_ref(), ordering) }
+    let scope = sync_scope(context, scope);
+    // SAFETY: called only on load and store instructions, which are atomic
+    // once they have an ordering.
+    unsafe {
+        llvm::LLVMSetOrdering(instruction.as_value_ref(), ordering);
+        llvm::LLVMSetAtomicSyncScopeID(instruction.as_value_ref(), scope);
+    }
 }
 
 /// `atomicrmw` operations by the dialect's `bin_op` (LLVM-C's numbering).

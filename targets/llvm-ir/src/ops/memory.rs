@@ -1,4 +1,5 @@
-//! `alloca`, `load` and `store` (alignment, volatile, atomic ordering,
+//! `alloca`, `load` and `store` (alignment, volatile, atomic ordering and
+//! sync scope, `!invariant.group`,
 //! `!nontemporal`, `!invariant.load`) and `getelementptr` with its
 //! no-wrap flags and mixed constant/dynamic indices.
 
@@ -38,6 +39,11 @@ fn set_alignment(
 }
 
 /// `!name !{...}` on a memory access.
+/// The sync scope an atomic access names ("" for the whole system).
+fn scope(ir: &ir::Ir, attr: Option<Attribute>) -> String {
+    attr.and_then(|a| a.as_string(ir.ctx()).map(str::to_string)).unwrap_or_default()
+}
+
 fn set_marker(
     t: &Translator<'_, '_>,
     op: OpId,
@@ -88,7 +94,10 @@ impl LlvmTranslation for Load {
             inst.set_volatile(true).map_err(|e| t.error(op, e.to_string()))?;
         }
         if let Some(ordering) = load.ordering(ir).and_then(|a| a.as_integer(ir.ctx())) {
-            ffi::set_ordering(inst, ordering);
+            ffi::set_ordering(t.llvm, inst, ordering, &scope(ir, load.syncscope(ir)));
+        }
+        if load.invariantGroup(ir).is_some() {
+            set_marker(t, op, inst, "invariant.group", false)?;
         }
         if load.nontemporal(ir).is_some() {
             set_marker(t, op, inst, "nontemporal", true)?;
@@ -118,7 +127,10 @@ impl LlvmTranslation for Store {
             inst.set_volatile(true).map_err(|e| t.error(op, e.to_string()))?;
         }
         if let Some(ordering) = store.ordering(ir).and_then(|a| a.as_integer(ir.ctx())) {
-            ffi::set_ordering(inst, ordering);
+            ffi::set_ordering(t.llvm, inst, ordering, &scope(ir, store.syncscope(ir)));
+        }
+        if store.invariantGroup(ir).is_some() {
+            set_marker(t, op, inst, "invariant.group", false)?;
         }
         if store.nontemporal(ir).is_some() {
             set_marker(t, op, inst, "nontemporal", true)?;
