@@ -104,7 +104,10 @@ fn parse_alloca(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let location = p.current_location();
     let types = p.parse_paren_type_list()?;
     p.expect_punct("->")?;
-    let result = p.parse_type()?;
+    let result_location = p.current_location();
+    let [result] = p.parse_function_result_types()?[..] else {
+        return Err(Diagnostic::error(result_location, "expected one result type"));
+    };
     let size = p.resolve_operands(&[size], &types, location)?;
     p.state.operands.extend(size);
     p.state.result_types.push(result);
@@ -120,7 +123,9 @@ fn print_alloca(p: &mut OpPrinter<'_>, op: OpId) {
     if let Some(t) = ir.attr(op, "elem_type").and_then(|a| a.as_type(ir.ctx())) {
         p.print_type(t);
     }
-    p.print_optional_attr_dict(op, &["elem_type"]);
+    // Alignment 0 means none, which upstream leaves out.
+    let zero_alignment = ir.attr(op, "alignment").and_then(|a| a.as_integer(ir.ctx())) == Some(0);
+    p.print_optional_attr_dict(op, if zero_alignment { &["elem_type", "alignment"] } else { &["elem_type"] });
     p.write(" : (");
     p.print_type(ir.value_type(size));
     p.write(") -> ");

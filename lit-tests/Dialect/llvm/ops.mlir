@@ -306,3 +306,11 @@ llvm.func @scoped_accesses(%p: !llvm.ptr) {
   %1 = llvm.load %p invariant invariant_group : !llvm.ptr -> i32
   llvm.return
 }
+
+// A parenthesized result type; alignment 0 means none and is left out.
+// CHECK-LABEL: llvm.func @alloca_forms(
+// CHECK-NEXT:    %0 = llvm.alloca %arg0 x i32 : (i64) -> !llvm.ptr
+llvm.func @alloca_forms(%n: i64) {
+  %0 = llvm.alloca %n x i32 {alignment = 0 : i64} : (i64) -> (!llvm.ptr)
+  llvm.return
+}
