@@ -47,10 +47,15 @@ pub fn runs_tool(path: &Path, tool: &str) -> bool {
 /// Runs LLVM's `lit` on one file with the tools in `tools_dir`; the
 /// output of a failure.
 pub fn run_lit(file: &Path, tools_dir: &Path) -> Result<(), String> {
+    // Each run has its own execution root: lit rewrites the suite's
+    // `.lit_test_times.txt` there, and concurrent runs sharing one would read
+    // each other's half-written files.
+    let exec_root = lit_root().join("../target/lit").join(test_name(file).replace(['/', '\\'], "_"));
     let output = std::process::Command::new(Path::new(LLVM_BIN).join("lit"))
         .arg("-v")
         .arg(format!("--param=tools_dir={}", tools_dir.display()))
         .arg(format!("--param=llvm_bin_dir={LLVM_BIN}"))
+        .arg(format!("--param=exec_root={}", exec_root.display()))
         .arg(file)
         .output()
         .map_err(|e| format!("cannot run lit from {LLVM_BIN}: {e}"))?;
