@@ -97,6 +97,7 @@ define_op! {
             addr_space: Optional(ADDRESS_SPACE),
             unnamed_addr: Optional(I64_ENUM_ZERO),
             visibility_: Optional(I64_ENUM_ZERO),
+            thread_local_: Optional(UNIT_ATTR),
         ],
         regions: [initializer: Single],
         traits: [ISOLATED_FROM_ABOVE, SYMBOL],
@@ -400,12 +401,18 @@ fn verify_call(ir: &Ir, op: OpId) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// `linkage [constant] @name([value]) attr-dict [: type] [initializer]`;
+/// `linkage [visibility] [thread_local] [unnamed_addr] [constant]
+/// @name([value]) attr-dict [: type] [initializer]`;
 /// a string value implies its `!llvm.array<N x i8>` type.
 fn parse_global(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
     let ctx = p.context();
     let linkage = parse_optional_linkage(p).unwrap_or_else(|| crate::attrs::linkage_attr(&ctx, "external"));
     p.add_attribute("linkage", linkage);
+    parse_optional_i64_keyword(p, VISIBILITIES, "visibility_");
+    if p.parse_optional_keyword("thread_local") {
+        p.add_attribute("thread_local_", Attribute::unit(&ctx));
+    }
+    parse_optional_i64_keyword(p, UNNAMED_ADDRS, "unnamed_addr");
     if p.parse_optional_keyword("constant") {
         p.add_attribute("constant", Attribute::unit(&ctx));
     }
@@ -448,17 +455,25 @@ fn print_global(p: &mut OpPrinter<'_>, op: OpId) {
     let linkage = global.linkage(ir).and_then(|l| llvm_attr_inner(ctx, l, "linkage")).unwrap_or("external");
     p.write(" ");
     p.write(linkage);
-    if global.constant(ir).is_some() {
-        p.write(" constant");
-    }
     p.write(" ");
+    print_i64_keyword(p, global.visibility_(ir), VISIBILITIES);
+    if global.thread_local_(ir).is_some() {
+        p.write("thread_local ");
+    }
+    print_i64_keyword(p, global.unnamed_addr(ir), UNNAMED_ADDRS);
+    if global.constant(ir).is_some() {
+        p.write("constant ");
+    }
     p.print_symbol_name(ir.symbol_name(op).unwrap_or(""));
     p.write("(");
     if let Some(value) = global.value(ir) {
         p.print_attribute(value);
     }
     p.write(")");
-    p.print_optional_attr_dict(op, &["linkage", "constant", "sym_name", "value", "global_type"]);
+    p.print_optional_attr_dict(
+        op,
+        &["linkage", "constant", "sym_name", "value", "global_type", "visibility_", "thread_local_", "unnamed_addr"],
+    );
     let ty = global.global_type(ir).and_then(|t| t.as_type(ctx));
     let implied = global.value(ir).filter(|v| matches!(v.data(ctx), AttrData::String(_))).is_some();
     if let (Some(ty), false) = (ty, implied) {

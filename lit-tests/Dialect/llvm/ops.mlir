@@ -314,3 +314,9 @@ llvm.func @alloca_forms(%n: i64) {
   %0 = llvm.alloca %n x i32 {alignment = 0 : i64} : (i64) -> (!llvm.ptr)
   llvm.return
 }
+
+// Globals with visibility, thread_local and unnamed_addr keywords.
+// CHECK: llvm.mlir.global internal hidden thread_local unnamed_addr constant @tls_global(-1 : i32) {addr_space = 0 : i32} : i32
+// CHECK: llvm.mlir.global private local_unnamed_addr @local_global(0 : i32) {addr_space = 0 : i32} : i32
+llvm.mlir.global internal hidden thread_local unnamed_addr constant @tls_global(-1 : i32) {addr_space = 0 : i32} : i32
+llvm.mlir.global private local_unnamed_addr @local_global(0 : i32) : i32
