@@ -96,7 +96,7 @@ fn i64_attr(p: &OpParser<'_, '_>, value: i128) -> Attribute {
 }
 
 /// An ordering keyword, stored as attribute `name`.
-fn parse_ordering(p: &mut OpParser<'_, '_>, name: &str) -> ParseResult<()> {
+pub(crate) fn parse_ordering(p: &mut OpParser<'_, '_>, name: &str) -> ParseResult<()> {
     let names: Vec<&str> = ORDERINGS.iter().map(|(n, _)| *n).collect();
     let index = p.parse_keyword_of(&names, "atomic ordering")?;
     let value = i64_attr(p, ORDERINGS[index].1);
@@ -104,7 +104,7 @@ fn parse_ordering(p: &mut OpParser<'_, '_>, name: &str) -> ParseResult<()> {
     Ok(())
 }
 
-fn print_ordering(p: &mut OpPrinter<'_>, op: OpId, name: &str) {
+pub(crate) fn print_ordering(p: &mut OpPrinter<'_>, op: OpId, name: &str) {
     let ordering = p.ir.attr(op, name).and_then(|a| a.as_integer(p.ctx()));
     let keyword = ORDERINGS.iter().find(|(_, v)| Some(*v) == ordering).map_or("<<invalid ordering>>", |(n, _)| *n);
     p.write(" ");

@@ -150,12 +150,7 @@ fn parse_atomic(p: &mut OpParser<'_, '_>) -> ParseResult<()> {
         return Ok(());
     }
     crate::atomic::parse_syncscope(p)?;
-    let names: Vec<&str> = ORDERINGS.iter().map(|(n, _)| *n).collect();
-    let index = p.parse_keyword_of(&names, "atomic ordering")?;
-    let i64t = Type::integer(p.ctx(), 64);
-    let value = Attribute::integer(p.ctx(), ORDERINGS[index].1, i64t);
-    p.add_attribute("ordering", value);
-    Ok(())
+    crate::atomic::parse_ordering(p, "ordering")
 }
 
 /// A unit attribute `name` spelled as `keyword`, if it comes next.
@@ -175,11 +170,10 @@ fn print_flag(p: &mut OpPrinter<'_>, op: OpId, keyword: &str, name: &str) {
 
 fn print_atomic(p: &mut OpPrinter<'_>, op: OpId) {
     let ordering = p.ir.attr(op, "ordering").and_then(|a| a.as_integer(p.ctx())).unwrap_or(0);
-    if let Some((name, _)) = ORDERINGS.iter().find(|(_, v)| *v == ordering) {
+    if ORDERINGS.iter().any(|(_, v)| *v == ordering) {
         p.write(" atomic");
         crate::atomic::print_syncscope(p, op);
-        p.write(" ");
-        p.write(name);
+        crate::atomic::print_ordering(p, op, "ordering");
     }
 }
 

@@ -32,33 +32,40 @@ fn count_structured_ops(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// `input` generalized by ml-opt, written to a temporary file `name`.
-fn generalized(input: &Path, name: &str) -> PathBuf {
-    let generic = run(env!("CARGO_BIN_EXE_ml-opt"), &["--split-input-file", "--generalize"], input);
+/// The temporary directory of this run.
+fn temp_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fusion-vs-upstream-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+    dir
+}
+
+/// `input` generalized by ml-opt (both tools then read the same
+/// generic-only text), written to a temporary file.
+fn generalized(input: &Path) -> PathBuf {
+    let generic = run(env!("CARGO_BIN_EXE_ml-opt"), &["--split-input-file", "--generalize"], input);
+    let name = input.file_name().expect("a file").to_string_lossy().into_owned();
+    let path = temp_dir().join(format!("{name}.generic.mlir"));
     std::fs::write(&path, generic).expect("written");
     path
 }
 
-/// Generalizes `input`, fuses it with both tools; returns (ours, upstream's) per chunk.
-fn compare(input: &Path, our_flags: &str) -> (Vec<usize>, Vec<usize>) {
-    let name = input.file_name().expect("a file").to_string_lossy().into_owned();
-    let generic = generalized(input, &format!("{name}.generic.mlir"));
-    let ours = run(env!("CARGO_BIN_EXE_ml-opt"), &["--split-input-file", our_flags], &generic);
-    let theirs = run(upstream(), &["--split-input-file", "--linalg-fuse-elementwise-ops"], &generic);
-    (count_structured_ops(&ours), count_structured_ops(&theirs))
+/// Structured ops per chunk after our `--fuse` with `flags`.
+fn ours(generic: &Path, flags: &str) -> Vec<usize> {
+    count_structured_ops(&run(env!("CARGO_BIN_EXE_ml-opt"), &["--split-input-file", flags], generic))
 }
 
-/// The fuse remarks of chunk `chunk` of `input` (generalized).
-fn remarks(input: &Path, chunk: usize) -> String {
-    let name = input.file_name().expect("a file").to_string_lossy().into_owned();
-    let generic = std::fs::read_to_string(generalized(input, &format!("{name}.generic.mlir"))).expect("read");
-    let text = generic.split("// -----").nth(chunk).expect("the chunk exists");
-    let path =
-        std::env::temp_dir().join(format!("fusion-vs-upstream-{}", std::process::id())).join(format!("{name}.{chunk}.mlir"));
-    std::fs::write(&path, text).expect("written");
+/// Structured ops per chunk after upstream's elementwise fusion.
+fn upstreams(generic: &Path) -> Vec<usize> {
+    count_structured_ops(&run(upstream(), &["--split-input-file", "--linalg-fuse-elementwise-ops"], generic))
+}
+
+/// Our default fuse remarks on chunk `chunk` of the generalized input.
+fn remarks(generic: &Path, chunk: usize) -> String {
+    let text = std::fs::read_to_string(generic).expect("read");
+    let chunk_text = text.split("// -----").nth(chunk).expect("the chunk exists");
+    let name = generic.file_name().expect("a file").to_string_lossy().into_owned();
+    let path = temp_dir().join(format!("{name}.{chunk}.mlir"));
+    std::fs::write(&path, chunk_text).expect("written");
     let output =
         Command::new(env!("CARGO_BIN_EXE_ml-opt")).args(["--fuse", "--remarks=fuse"]).arg(&path).output().expect("ml-opt runs");
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -68,21 +75,22 @@ fn check(inputs: &[PathBuf]) {
     let mut worse = Vec::new();
     let (mut total_ours, mut total_theirs) = (0, 0);
     for input in inputs {
-        let (ours, theirs) = compare(input, "--fuse=fuse-into-contractions=true");
-        assert_eq!(ours.len(), theirs.len(), "{}: the tools disagree on chunks", input.display());
-        for (chunk, (&o, &t)) in ours.iter().zip(&theirs).enumerate() {
+        let generic = generalized(input);
+        let theirs = upstreams(&generic);
+        let ours_all = ours(&generic, "--fuse=fuse-into-contractions=true");
+        assert_eq!(ours_all.len(), theirs.len(), "{}: the tools disagree on chunks", input.display());
+        for (chunk, (&o, &t)) in ours_all.iter().zip(&theirs).enumerate() {
             println!("{} #{chunk}: ours {o}, upstream {t}", input.display());
             if o > t {
                 worse.push(format!("{} chunk {chunk}: {o} structured ops, upstream {t}", input.display()));
             }
         }
-        total_ours += ours.iter().sum::<usize>();
+        total_ours += ours_all.iter().sum::<usize>();
         total_theirs += theirs.iter().sum::<usize>();
         // The default policy leaves more only to avoid recomputation.
-        let (default, _) = compare(input, "--fuse");
-        for (chunk, (&d, &t)) in default.iter().zip(&theirs).enumerate() {
+        for (chunk, (&d, &t)) in ours(&generic, "--fuse").iter().zip(&theirs).enumerate() {
             if d > t {
-                let said = remarks(input, chunk);
+                let said = remarks(&generic, chunk);
                 assert!(
                     said.contains("would compute the producer again"),
                     "{} chunk {chunk}: the default leaves {d} ops, upstream {t}, and the remarks do not say why:\n{said}",
@@ -92,8 +100,8 @@ fn check(inputs: &[PathBuf]) {
             }
         }
         // Duplicating cheap multi-use producers never leaves more ops.
-        let (lenient, _) = compare(input, "--fuse=allow-multi-use fuse-into-contractions=true");
-        for (chunk, (&l, &o)) in lenient.iter().zip(&ours).enumerate() {
+        let lenient = ours(&generic, "--fuse=allow-multi-use fuse-into-contractions=true");
+        for (chunk, (&l, &o)) in lenient.iter().zip(&ours_all).enumerate() {
             assert!(l <= o, "{} chunk {chunk}: allow-multi-use leaves {l} ops, the default {o}", input.display());
         }
     }
